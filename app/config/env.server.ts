@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const urlWith = (protocols: string[], message: string) =>
+  optionalString.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message },
+  );
+
+export const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: "måste vara ett portnummer" })
+    .int("måste vara ett heltal")
+    .min(1, "måste vara mellan 1 och 65535")
+    .max(65535, "måste vara mellan 1 och 65535")
+    .default(3000),
+  HOST: optionalString.default("0.0.0.0"),
+  DATABASE_URL: urlWith(
+    ["postgres:", "postgresql:"],
+    "måste vara en adress som postgres://användare@värd:5432/databas",
+  ),
+  DATA_DIR: optionalString.default("./data"),
+  PUBLIC_URL: urlWith(
+    ["http:", "https:"],
+    "måste vara en http- eller https-adress, t.ex. https://tryggsam.example.se",
+  ),
+  SMTP_URL: urlWith(["smtp:", "smtps:"], "måste vara en adress som smtp://användare:lösenord@värd:587"),
+  SESSION_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
+    message: "måste vara minst 32 tecken",
+  }),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `måste vara ett av ${LOG_LEVELS.join(", ")}` }).default("info"),
+  NODE_ENV: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Felaktig konfiguration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Reads and checks the environment; throws ConfigError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, read once. */
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,254 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+const id = () =>
+  uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
+
+// Reference data -----------------------------------------------------------------------------
+
+export const policeRegion = pgTable("police_region", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  ...timestamps,
+});
+
+export const county = pgTable("county", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  policeRegionId: uuid("police_region_id")
+    .notNull()
+    .references(() => policeRegion.id),
+  ...timestamps,
+});
+
+export const municipality = pgTable("municipality", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  countyCode: text("county_code")
+    .notNull()
+    .references(() => county.code),
+  ...timestamps,
+});
+
+export const policeArea = pgTable(
+  "police_area",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    policeDistrict: text("police_district"),
+    policeRegionId: uuid("police_region_id")
+      .notNull()
+      .references(() => policeRegion.id),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("police_area_name_key").on(sql`lower(${t.name})`)],
+);
+
+export const policeAreaMunicipality = pgTable(
+  "police_area_municipality",
+  {
+    policeAreaId: uuid("police_area_id")
+      .notNull()
+      .references(() => policeArea.id, { onDelete: "cascade" }),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipality.code),
+    /** 'whole' or 'part' of the municipality. */
+    coverage: text("coverage").notNull().default("whole"),
+    /** 'verified' or 'probable'. */
+    status: text("status").notNull().default("verified"),
+    source: text("source"),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.policeAreaId, t.municipalityCode] })],
+);
+
+// Accounts ------------------------------------------------------------------------------------
+
+export const appUser = pgTable(
+  "app_user",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    /** 'admin' | 'analyst' | null */
+    globalRole: text("global_role"),
+    locale: text("locale").notNull().default("sv"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("app_user_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const session = pgTable(
+  "session",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ...timestamps,
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+export const apiToken = pgTable("api_token", {
+  id: id(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => appUser.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  ...timestamps,
+});
+
+/** Failed and successful logins, for throttling across instances. */
+export const loginAttempt = pgTable(
+  "login_attempt",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("login_attempt_email_idx").on(t.email, t.createdAt),
+    index("login_attempt_address_idx").on(t.address, t.createdAt),
+  ],
+);
+
+// Partnerships --------------------------------------------------------------------------------
+
+export const partnership = pgTable("partnership", {
+  id: id(),
+  name: text("name").notNull(),
+  policeAreaId: uuid("police_area_id")
+    .notNull()
+    .references(() => policeArea.id),
+  otherActors: jsonb("other_actors").$type<string[]>().notNull().default([]),
+  ...timestamps,
+});
+
+export const partnershipMunicipality = pgTable(
+  "partnership_municipality",
+  {
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id, { onDelete: "cascade" }),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipality.code),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.partnershipId, t.municipalityCode] })],
+);
+
+export interface CouncilMember {
+  name: string;
+  role: string;
+}
+
+export const council = pgTable("council", {
+  id: id(),
+  partnershipId: uuid("partnership_id")
+    .notNull()
+    .references(() => partnership.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  /** 'trygghetsrad' | 'lokalt-bra' | 'styrgrupp' | 'beredningsgrupp' | 'other' */
+  type: text("type").notNull(),
+  members: jsonb("members").$type<CouncilMember[]>().notNull().default([]),
+  ...timestamps,
+});
+
+export const membership = pgTable(
+  "membership",
+  {
+    id: id(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id, { onDelete: "cascade" }),
+    /** 'coordinator' | 'police' | 'member' */
+    role: text("role").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("membership_partnership_user_key").on(t.partnershipId, t.userId)],
+);
+
+export const invitation = pgTable("invitation", {
+  id: id(),
+  email: text("email").notNull(),
+  partnershipId: uuid("partnership_id").references(() => partnership.id, { onDelete: "cascade" }),
+  /** 'coordinator' | 'police' | 'member' with a partnership; 'admin' | 'analyst' without. */
+  role: text("role").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  invitedBy: uuid("invited_by").references(() => appUser.id, { onDelete: "set null" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+  ...timestamps,
+});
+
+/** Mail that could not or need not go through SMTP: administrators read it in the UI. */
+export const outboxMessage = pgTable("outbox_message", {
+  id: id(),
+  recipient: text("recipient").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+  ...timestamps,
+});
+
+// Audit ---------------------------------------------------------------------------------------
+
+export interface FieldChange {
+  before: unknown;
+  after: unknown;
+}
+
+/** Append-only: rows are never updated, so there is no updated_at. */
+export const auditEvent = pgTable(
+  "audit_event",
+  {
+    id: id(),
+    actorId: uuid("actor_id").references(() => appUser.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    partnershipId: uuid("partnership_id"),
+    action: text("action").notNull(),
+    changes: jsonb("changes").$type<Record<string, FieldChange>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_event_entity_idx").on(t.entityType, t.entityId, t.createdAt)],
+);
+
+/** Settings that every instance must share (e.g. a generated secret). */
+export const appSetting = pgTable("app_setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  ...timestamps,
+});

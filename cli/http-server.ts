@@ -1,0 +1,101 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import { pino } from "pino";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import type { Env } from "~/config/env.server";
+import { connectionContext } from "~/lib/request-context.server";
+
+/** The largest request body accepted anywhere (forms, API); larger answers 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+export const BUILD_FILE = `${root}build/server/index.js`;
+
+export async function loadBuild(): Promise<ServerBuild> {
+  if (!existsSync(BUILD_FILE)) {
+    throw new Error("Tryggsam är inte byggt: kör `npm run build` (eller `npm start`, som bygger först).");
+  }
+  return (await import(BUILD_FILE)) as ServerBuild;
+}
+
+/** The HTTP server: health check, static assets, body limit, request log, then React Router. */
+export function createHttpServer(env: Env, build: ServerBuild): Server {
+  const log = pino({ level: env.LOG_LEVEL, base: undefined });
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  // Answers without the database: shows that the process and its event loop are alive.
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  });
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      log.info({
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    });
+    next();
+  });
+
+  app.use(
+    "/assets",
+    express.static(`${root}build/client/assets`, { immutable: true, maxAge: "1y", index: false }),
+  );
+  app.use(express.static(`${root}build/client`, { maxAge: "1h", index: false }));
+
+  app.use((req, res, next) => {
+    const length = Number(req.headers["content-length"] ?? 0);
+    const chunked = !req.headers["content-length"] && req.headers["transfer-encoding"] !== undefined;
+    if (length <= MAX_BODY_BYTES && !chunked) return next();
+    res.status(413);
+    if (req.path.startsWith("/api/")) {
+      res.type("application/problem+json").send(
+        JSON.stringify({
+          type: "about:blank",
+          title: "För stor begäran",
+          status: 413,
+          detail: `Begäran får vara högst ${MAX_BODY_BYTES / 1024 / 1024} MiB (med Content-Length).`,
+          code: "PAYLOAD_TOO_LARGE",
+        }),
+      );
+    } else {
+      res
+        .type("html")
+        .send(
+          '<!doctype html><html lang="sv"><meta charset="utf-8"><title>För mycket data – Tryggsam</title>' +
+            "<main><h1>För mycket data</h1><p>Det du skickade är större än vad Tryggsam tar emot. " +
+            'Gå tillbaka och försök med mindre.</p><p><a href="/">Till startsidan</a></p></main></html>',
+        );
+    }
+    req.resume();
+  });
+
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext(req) {
+        const context = new RouterContextProvider();
+        context.set(connectionContext, { clientAddress: req.ip ?? "unknown", secure: req.secure });
+        return context;
+      },
+    }),
+  );
+
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error({ err: error }, "unhandled error");
+    if (!res.headersSent) res.status(500).type("text/plain").send("Internt fel");
+  });
+
+  return createServer(app);
+}

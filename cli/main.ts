@@ -1,0 +1,81 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ConfigError, parseEnv } from "~/config/env.server";
+import { DataDirLockedError } from "~/db/embedded.server";
+import { isAppError } from "~/errors/app-error";
+import { migrate } from "./migrate";
+import { serve } from "./serve";
+import { userCreate } from "./user-create";
+
+const HELP = `tryggsam – samverkan mellan polis och kommun
+
+Användning: tryggsam <kommando> [flaggor]
+
+Kommandon:
+  serve          Startar webbservern (standard: http://localhost:3000)
+  migrate        Uppdaterar databasens schema och referensdata
+  user create    Skapar ett konto (--admin för administratör)
+
+Skriv tryggsam <kommando> --help för kommandots flaggor.
+Konfiguration läses från miljövariabler: PORT, HOST, DATABASE_URL, DATA_DIR,
+PUBLIC_URL, SMTP_URL, SESSION_SECRET, LOG_LEVEL (se README.md).
+`;
+
+/** Runs one CLI command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "serve":
+        return await serve(rest, parseEnvOrExit());
+      case "migrate":
+        return await migrate(rest, parseEnvOrExit());
+      case "user":
+        if (rest[0] === "create") return await userCreate(rest.slice(1), parseEnvOrExit());
+        process.stderr.write(
+          `Okänt användarkommando: ${rest[0] ?? "(inget)"}. Menade du "tryggsam user create"?\n`,
+        );
+        return 2;
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`Okänt kommando: ${command}\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || isAppError(error)) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`${error.message}\nSkriv tryggsam ${command} --help för hjälp.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function parseEnvOrExit() {
+  return parseEnv(process.env);
+}
+
+/** parseArgs with Swedish help: returns null after printing help. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: string[],
+  options: T,
+  help: string,
+) {
+  const parsed = parseArgs({
+    args: argv,
+    options: { ...options, help: { type: "boolean", short: "h" } },
+    strict: true,
+  });
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(help);
+    return null;
+  }
+  return parsed;
+}
