@@ -1,12 +1,19 @@
-import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { type RouteConfig, index, prefix, route } from "@react-router/dev/routes";
 
 // Swedish URLs → English modules. Every route of the application is listed here.
 export default [
   index("routes/home.tsx"),
+  route("readyz", "routes/health/readyz.ts"),
+
+  // Accounts
   route("forsta-start", "routes/auth/setup.tsx"),
   route("logga-in", "routes/auth/login.tsx"),
   route("logga-ut", "routes/auth/logout.tsx"),
   route("sprak", "routes/auth/language.tsx"),
   route("konto", "routes/auth/account.tsx"),
-  route("readyz", "routes/health/readyz.ts"),
+
+  // Partnerships, invitations, administration (web)
+
+  // JSON API
+  ...prefix("api/v1", []),
 ] satisfies RouteConfig;
