@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { pino } from "pino";
@@ -12,13 +13,14 @@ import { connectionContext } from "~/lib/request-context.server";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-export const BUILD_FILE = `${root}build/server/index.js`;
+const buildDir = resolve(root, process.env.TRYGGSAM_BUILD_DIR ?? "build");
+export const BUILD_FILE = join(buildDir, "server", "index.js");
 
 export async function loadBuild(): Promise<ServerBuild> {
   if (!existsSync(BUILD_FILE)) {
     throw new Error("Tryggsam är inte byggt: kör `npm run build` (eller `npm start`, som bygger först).");
   }
-  return (await import(BUILD_FILE)) as ServerBuild;
+  return (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
 }
 
 /** The HTTP server: health check, static assets, body limit, request log, then React Router. */
@@ -48,9 +50,9 @@ export function createHttpServer(env: Env, build: ServerBuild): Server {
 
   app.use(
     "/assets",
-    express.static(`${root}build/client/assets`, { immutable: true, maxAge: "1y", index: false }),
+    express.static(join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y", index: false }),
   );
-  app.use(express.static(`${root}build/client`, { maxAge: "1h", index: false }));
+  app.use(express.static(join(buildDir, "client"), { maxAge: "1h", index: false }));
 
   app.use((req, res, next) => {
     const length = Number(req.headers["content-length"] ?? 0);

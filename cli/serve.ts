@@ -25,8 +25,11 @@ export async function serve(argv: string[], env: Env): Promise<number> {
     server.listen(env.PORT, env.HOST, () => resolve());
   });
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  // PORT=0 picks a free port (tests): say the one actually taken.
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
   process.stdout.write(
-    `Tryggsam kör på ${env.PUBLIC_URL ?? `http://${shownHost}:${env.PORT}`} ` +
+    `Tryggsam kör på ${env.PUBLIC_URL ?? `http://${shownHost}:${port}`} ` +
       `(${env.DATABASE_URL ? "PostgreSQL" : `inbyggd databas i ${env.DATA_DIR}`}).\n`,
   );
 

@@ -25,8 +25,8 @@ export const envSchema = z.object({
   PORT: z.coerce
     .number({ message: "måste vara ett portnummer" })
     .int("måste vara ett heltal")
-    .min(1, "måste vara mellan 1 och 65535")
-    .max(65535, "måste vara mellan 1 och 65535")
+    .min(0, "måste vara mellan 0 och 65535")
+    .max(65535, "måste vara mellan 0 och 65535")
     .default(3000),
   HOST: optionalString.default("0.0.0.0"),
   DATABASE_URL: urlWith(
