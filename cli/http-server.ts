@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join, resolve } from "node:path";
@@ -15,6 +16,20 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const root = fileURLToPath(new URL("../", import.meta.url));
 const buildDir = resolve(root, process.env.TRYGGSAM_BUILD_DIR ?? "build");
 export const BUILD_FILE = join(buildDir, "server", "index.js");
+
+/** Runs the Vite build of the web part (`react-router build`), output to the console. */
+export async function buildWebApp(): Promise<void> {
+  const cli = join(root, "node_modules", "@react-router", "dev", "bin.js");
+  const code = await new Promise<number>((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [cli, "build"], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("error", reject);
+    child.once("exit", (exitCode) => resolvePromise(exitCode ?? 1));
+  });
+  if (code !== 0) throw new Error(`Bygget av webbdelen misslyckades (kod ${code}).`);
+}
 
 export async function loadBuild(): Promise<ServerBuild> {
   if (!existsSync(BUILD_FILE)) {
@@ -85,7 +100,7 @@ export function createHttpServer(env: Env, build: ServerBuild): Server {
     "/{*splat}",
     createRequestHandler({
       build,
-      mode: env.NODE_ENV === "production" ? "production" : "development",
+      mode: process.env.NODE_ENV === "development" ? "development" : "production",
       getLoadContext(req) {
         const context = new RouterContextProvider();
         context.set(connectionContext, { clientAddress: req.ip ?? "unknown", secure: req.secure });

@@ -1,10 +1,13 @@
 import type { Env } from "~/config/env.server";
 import { ensureSessionSecret } from "~/auth/secret.server";
-import { createHttpServer, loadBuild } from "./http-server";
+import { buildWebApp, createHttpServer, loadBuild } from "./http-server";
 import { parseCommandArgs } from "./main";
 import { prepareDatabase } from "./database";
 
-const HELP = `Användning: tryggsam serve
+const HELP = `Användning: tryggsam serve [--build]
+
+  --build   Bygg webbdelen först (npm start gör så); datamappen låses innan bygget,
+            så en andra start på samma DATA_DIR avbryts utan att röra den som kör.
 
 Startar Tryggsam. Utan DATABASE_URL används den inbyggda databasen i DATA_DIR (standard ./data);
 bara en process åt gången kan använda samma datamapp. Med DATABASE_URL används PostgreSQL,
@@ -13,9 +16,19 @@ Schemat uppdateras vid start. Konfiguration: se README.md.
 `;
 
 export async function serve(argv: string[], env: Env): Promise<number> {
-  if (!parseCommandArgs(argv, {}, HELP)) return 0;
-  const build = await loadBuild();
+  const args = parseCommandArgs(argv, { build: { type: "boolean" } }, HELP);
+  if (!args) return 0;
+  // Server rendering is several times slower in development mode.
+  process.env.NODE_ENV ??= "production";
   const prepared = await prepareDatabase(env);
+  let build;
+  try {
+    if (args.values.build) await buildWebApp();
+    build = await loadBuild();
+  } catch (error) {
+    await prepared.close();
+    throw error;
+  }
   // The bundle reads its configuration from the environment: hand it the resolved secret.
   process.env.SESSION_SECRET = await ensureSessionSecret(env, prepared.database.db);
 
