@@ -44,6 +44,15 @@ export function createHttpServer(env: Env, build: ServerBuild): Server {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  app.use((_req, res, next) => {
+    res.set({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      "X-Frame-Options": "DENY",
+      "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    });
+    next();
+  });
 
   // Answers without the database: shows that the process and its event loop are alive.
   app.get("/healthz", (_req, res) => {
