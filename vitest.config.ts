@@ -30,6 +30,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: "http",
+          include: ["tests/http/**/*.http.test.ts"],
+          globalSetup: ["tests/support/http-global-setup.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          env: { TZ: "Europe/Stockholm", TRYGGSAM_BUILD_DIR: "build-http-test" },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.spec.ts"],
           globalSetup: ["tests/support/e2e-global-setup.ts"],

@@ -15,5 +15,11 @@ export default [
   // Partnerships, invitations, administration (web)
 
   // JSON API
-  ...prefix("api/v1", []),
+  ...prefix("api/v1", [
+    route("openapi.json", "routes/api/openapi.ts"),
+    route("me", "routes/api/me.ts"),
+    route("api-tokens", "routes/api/api-tokens.ts"),
+    route("api-tokens/:id", "routes/api/api-token.ts"),
+    route("*", "routes/api/not-found.ts"),
+  ]),
 ] satisfies RouteConfig;

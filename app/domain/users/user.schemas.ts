@@ -69,10 +69,13 @@ export const acceptInvitationSchema = z
   });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
+export const API_TOKEN_NAME_MAX = 100;
+
 export const apiTokenSchema = z.object({
   name: z
     .string({ message: "Ge nyckeln ett namn." })
     .trim()
     .min(1, "Ge nyckeln ett namn.")
-    .max(100, "Namnet får vara högst 100 tecken."),
+    .max(API_TOKEN_NAME_MAX, `Namnet får vara högst ${API_TOKEN_NAME_MAX} tecken.`),
 });
+export type ApiTokenInput = z.infer<typeof apiTokenSchema>;

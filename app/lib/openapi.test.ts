@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { endpointList } from "./api-endpoints";
+import { buildOpenApiDocument } from "./openapi";
+
+type Operation = {
+  operationId: string;
+  security: unknown[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+};
+
+describe("the OpenAPI document", () => {
+  const document = buildOpenApiDocument();
+  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ path, method, ...(operation as Operation) })),
+  );
+
+  it("describes each endpoint of the list once, with a unique operation id", () => {
+    expect(document.openapi).toBe("3.1.0");
+    expect(operations).toHaveLength(endpointList.length);
+    expect(new Set(operations.map((o) => o.operationId)).size).toBe(operations.length);
+  });
+
+  it("asks for a token or session exactly where the endpoint needs a user", () => {
+    for (const endpoint of endpointList) {
+      const operation = operations.find((o) => o.operationId === endpoint.operationId)!;
+      expect(operation.security.length > 0, endpoint.operationId).toBe(endpoint.auth === "user");
+      if (endpoint.auth === "user") expect(Object.keys(operation.responses)).toContain("401");
+    }
+  });
+
+  it("documents request bodies as JSON Schema, path ids, and every error as problem+json", () => {
+    for (const endpoint of endpointList) {
+      const operation = operations.find((o) => o.operationId === endpoint.operationId)!;
+      if (endpoint.request) {
+        expect(operation.requestBody?.content["application/json"]?.schema).toMatchObject({ type: "object" });
+        expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["400", "415", "422"]));
+      }
+      const names = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(operation.parameters?.map((p) => p.name) ?? []).toEqual(names);
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400) {
+          expect(response.content?.["application/problem+json"]?.schema).toEqual({
+            $ref: "#/components/schemas/Problem",
+          });
+        }
+      }
+    }
+  });
+
+  it("has no reference that points nowhere", () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map(
+      (m) => m[1]!,
+    );
+    for (const ref of refs) expect(document.components.schemas).toHaveProperty(ref);
+  });
+});

@@ -1,0 +1,277 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "~/db/client.server";
+import type { UserActor } from "~/domain/access/actor";
+import { createApiToken } from "~/domain/users/create-api-token.server";
+import { API_PREFIX, endpointList, routePath } from "~/lib/api-endpoints";
+import { insertUserActor, makeUser, TEST_PASSWORD } from "../factories/users";
+import { startTestServer, type TestServer } from "../support/server";
+import { cookies, fetchCsrf, formBody, sessionCookieFor } from "../support/web-client";
+
+/**
+ * Every mutating web route (every route module with an `action`) and every API endpoint, against
+ * every kind of actor. A route or endpoint without a row here fails the test; so does a row that
+ * names nothing.
+ *
+ * Each row is one line: the expected status per actor, in this order —
+ *   admin analyst | coordinator police member of the partnership | the same roles of another | anonymous
+ * The record a row acts on belongs to the first partnership, so the other partnership's roles
+ * must get 404 (its existence is not leaked), anonymous visitors 401. A web page that sends the
+ * visitor to the login page shows as "login" (a redirect to /logga-in), other redirects as 302.
+ */
+const ACTORS = [
+  "admin",
+  "analyst",
+  "coordinator",
+  "police",
+  "member",
+  "otherCoordinator",
+  "otherPolice",
+  "otherMember",
+  "anonymous",
+] as const;
+type ActorName = (typeof ACTORS)[number];
+
+interface Fixture {
+  db: Db;
+  /** The partnership the own roles belong to, and whose records the rows act on. */
+  partnershipId: string;
+  otherPartnershipId: string;
+  user(name: Exclude<ActorName, "anonymous">): UserActor;
+}
+
+interface CellRequest {
+  path: string;
+  /** Web routes: form fields (the CSRF field is added). API: the JSON body. */
+  body?: unknown;
+  /** Instead of the actor's own session (for rows that end it, like logging out). */
+  session?: string;
+}
+
+interface Row {
+  expect: string;
+  /** Builds the request for one actor, with fresh records so no cell depends on another. */
+  request: (f: Fixture, actor: ActorName) => CellRequest | Promise<CellRequest>;
+}
+
+const newAccount = () => {
+  const user = makeUser();
+  return { name: user.name, email: user.email, password: user.password, passwordConfirm: user.password };
+};
+
+// Web routes: POST with a valid CSRF token and the actor's session cookie.
+const web: Record<string, Row> = {
+  // Once an administrator exists, the first-visit setup sends everyone to log in.
+  "POST /forsta-start": {
+    expect: "login login | login login login | login login login | login",
+    request: () => ({ path: "/forsta-start", body: newAccount() }),
+  },
+  "POST /logga-in": {
+    expect: "302 302 | 302 302 302 | 302 302 302 | 302",
+    request: async (f) => {
+      const someone = await insertUserActor(f.db);
+      return { path: "/logga-in", body: { email: someone.email, password: TEST_PASSWORD } };
+    },
+  },
+  "POST /logga-ut": {
+    expect: "302 302 | 302 302 302 | 302 302 302 | 302",
+    request: async (f, actor) => ({
+      path: "/logga-ut",
+      body: {},
+      session: actor === "anonymous" ? undefined : await sessionCookieFor(f.db, f.user(actor).id),
+    }),
+  },
+  "POST /konto": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 401",
+    request: () => ({ path: "/konto", body: { intent: "create-token", name: "Matris" } }),
+  },
+};
+
+// API endpoints: the actor's API token as Bearer.
+const api: Record<string, Row> = {
+  "GET /api/v1/openapi.json": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 200",
+    request: () => ({ path: "/api/v1/openapi.json" }),
+  },
+  "GET /api/v1/me": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 401",
+    request: () => ({ path: "/api/v1/me" }),
+  },
+  "GET /api/v1/api-tokens": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 401",
+    request: () => ({ path: "/api/v1/api-tokens" }),
+  },
+  "POST /api/v1/api-tokens": {
+    expect: "201 201 | 201 201 201 | 201 201 201 | 401",
+    request: () => ({ path: "/api/v1/api-tokens", body: { name: "Matris" } }),
+  },
+  "DELETE /api/v1/api-tokens/:id": {
+    expect: "204 204 | 204 204 204 | 204 204 204 | 401",
+    request: async (f, actor) => {
+      const owner = f.user(actor === "anonymous" ? "member" : actor);
+      const { apiToken } = await createApiToken({ db: f.db, actor: owner }, { name: "Att återkalla" });
+      return { path: `/api/v1/api-tokens/${apiToken.id}` };
+    },
+  },
+};
+
+// Extra rows for the same route or endpoint, told apart by what follows " · ".
+const extra: Record<string, Row> = {
+  "DELETE /api/v1/api-tokens/:id · another user's token": {
+    expect: "404 404 | 404 404 404 | 404 404 404 | 401",
+    request: async (f) => {
+      const owner = await insertUserActor(f.db);
+      const { apiToken } = await createApiToken({ db: f.db, actor: owner }, { name: "Någon annans" });
+      return { path: `/api/v1/api-tokens/${apiToken.id}` };
+    },
+  },
+};
+
+// ----------------------------------------------------------------------------------------------
+
+interface BuiltRoute {
+  id: string;
+  parentId?: string;
+  path?: string;
+  module: Record<string, unknown>;
+}
+
+let server: TestServer;
+let database: Database;
+let fixture: Fixture;
+let builtRoutes: Record<string, BuiltRoute>;
+const credentials = new Map<ActorName, { session: string | null; bearer: string | null }>();
+let csrf: { cookie: string; token: string };
+
+/** Inserts a partnership row with the smallest valid content; the rows act on its records. */
+async function insertPartnership(db: Db): Promise<string> {
+  const { partnership, policeArea, policeRegion } = await import("~/db/schema");
+  const [region] = await db.select({ id: policeRegion.id }).from(policeRegion).limit(1);
+  const [area] = await db
+    .insert(policeArea)
+    .values({ name: `LPO Matris ${randomUUID()}`, policeRegionId: region!.id })
+    .returning({ id: policeArea.id });
+  const [row] = await db
+    .insert(partnership)
+    .values({ name: `Samverkan ${randomUUID()}`, policeAreaId: area!.id })
+    .returning({ id: partnership.id });
+  return row!.id;
+}
+
+beforeAll(async () => {
+  const buildDir = process.env.TRYGGSAM_BUILD_DIR!;
+  const build = (await import(
+    /* @vite-ignore */ pathToFileURL(join(process.cwd(), buildDir, "server", "index.js")).href
+  )) as { routes: Record<string, BuiltRoute> };
+  builtRoutes = build.routes;
+
+  server = await startTestServer();
+  database = server.openDatabase();
+  const db = database.db;
+  const partnershipId = await insertPartnership(db);
+  const otherPartnershipId = await insertPartnership(db);
+  const users = new Map<ActorName, UserActor>([
+    ["admin", await insertUserActor(db, { globalRole: "admin" })],
+    ["analyst", await insertUserActor(db, { globalRole: "analyst" })],
+    ["coordinator", await insertUserActor(db, { partnerships: { [partnershipId]: "coordinator" } })],
+    ["police", await insertUserActor(db, { partnerships: { [partnershipId]: "police" } })],
+    ["member", await insertUserActor(db, { partnerships: { [partnershipId]: "member" } })],
+    [
+      "otherCoordinator",
+      await insertUserActor(db, { partnerships: { [otherPartnershipId]: "coordinator" } }),
+    ],
+    ["otherPolice", await insertUserActor(db, { partnerships: { [otherPartnershipId]: "police" } })],
+    ["otherMember", await insertUserActor(db, { partnerships: { [otherPartnershipId]: "member" } })],
+  ]);
+  for (const [name, user] of users) {
+    credentials.set(name, {
+      session: await sessionCookieFor(db, user.id),
+      bearer: (await createApiToken({ db, actor: user }, { name: "Matrisens nyckel" })).token,
+    });
+  }
+  credentials.set("anonymous", { session: null, bearer: null });
+  fixture = {
+    db,
+    partnershipId,
+    otherPartnershipId,
+    user: (name) => users.get(name)!,
+  };
+  csrf = await fetchCsrf(server.url);
+});
+
+afterAll(async () => {
+  await database?.close();
+  await server?.stop();
+});
+
+/** "/api/v1/partnerships/:id" for a route, walking up its parents. */
+function fullPath(route: BuiltRoute): string {
+  const parts: string[] = [];
+  for (let r: BuiltRoute | undefined = route; r; r = r.parentId ? builtRoutes[r.parentId] : undefined) {
+    if (r.path) parts.unshift(r.path);
+  }
+  return `/${parts.join("/")}`;
+}
+
+const rowRoute = (key: string) => key.split(" · ")[0]!;
+const allRows = { ...web, ...api, ...extra };
+
+async function runCell(key: string, row: Row, actor: ActorName): Promise<number | "login"> {
+  const { path, body, session } = await row.request(fixture, actor);
+  const own = credentials.get(actor)!;
+  const method = rowRoute(key).split(" ")[0]!;
+  const isApi = path.startsWith(`${API_PREFIX}/`);
+  const headers: Record<string, string> = {};
+  let requestBody: string | URLSearchParams | undefined;
+  if (isApi) {
+    if (own.bearer) headers.Authorization = `Bearer ${own.bearer}`;
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      requestBody = JSON.stringify(body);
+    }
+  } else {
+    headers.Cookie = cookies(csrf.cookie, session ?? own.session);
+    requestBody = formBody({ csrf: csrf.token, ...(body as Record<string, string>) });
+  }
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    body: requestBody,
+    redirect: "manual",
+  });
+  await response.body?.cancel();
+  const location = response.headers.get("Location") ?? "";
+  return response.status === 302 && /^\/logga-in([?#]|$)/.test(location) ? "login" : response.status;
+}
+
+describe("authorization matrix", () => {
+  it("has a row for every mutating web route and every API endpoint, and no row for anything else", () => {
+    const routes = Object.values(builtRoutes);
+    const webMutations = routes
+      .filter((r) => typeof r.module.action === "function" && !fullPath(r).startsWith(`${API_PREFIX}/`))
+      .map((r) => `POST ${fullPath(r)}`);
+    const endpointKeys = endpointList.map((e) => `${e.method} ${routePath(e)}`);
+    const expected = [...webMutations, ...endpointKeys].sort();
+    const covered = [...new Set(Object.keys(allRows).map(rowRoute))].sort();
+    expect(covered, "rows (left) against routes and endpoints (right)").toEqual(expected);
+
+    // Every API route module answers endpoints of the list, so none escapes the matrix.
+    const apiRoutes = routes
+      .map(fullPath)
+      .filter((p) => p.startsWith(`${API_PREFIX}/`) && p !== `${API_PREFIX}/*`)
+      .sort();
+    expect(apiRoutes).toEqual([...new Set(endpointList.map(routePath))].sort());
+  });
+
+  for (const [key, row] of Object.entries(allRows)) {
+    it(key, async () => {
+      const statuses: (number | "login")[] = [];
+      for (const actor of ACTORS) statuses.push(await runCell(key, row, actor));
+      const format = (s: readonly (number | string)[]) =>
+        `${s[0]} ${s[1]} | ${s[2]} ${s[3]} ${s[4]} | ${s[5]} ${s[6]} ${s[7]} | ${s[8]}`;
+      expect(format(statuses), ACTORS.join(" ")).toBe(format(row.expect.split(/[\s|]+/)));
+    });
+  }
+});
