@@ -34,7 +34,10 @@ export default defineConfig({
           include: ["tests/http/**/*.http.test.ts"],
           globalSetup: ["tests/support/http-global-setup.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
-          env: { TZ: "Europe/Stockholm", TRYGGSAM_BUILD_DIR: "build-http-test" },
+          env: {
+            TZ: "Europe/Stockholm",
+            TRYGGSAM_BUILD_DIR: process.env.TRYGGSAM_BUILD_DIR ?? "build-http-test",
+          },
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
