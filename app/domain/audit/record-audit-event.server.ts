@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { auditEvent, type FieldChange } from "~/db/schema";
 import { actorId, actorLabel, type Actor } from "~/domain/access/actor";
@@ -37,5 +38,7 @@ export async function recordAuditEvent(tx: DbOrTx, actor: Actor, input: AuditInp
     partnershipId: input.partnershipId ?? null,
     action: input.action,
     changes: diffFields(input.before, input.after),
+    // The statement's time, not the transaction's (now()), so events of one write keep their order.
+    createdAt: sql`clock_timestamp()`,
   });
 }
