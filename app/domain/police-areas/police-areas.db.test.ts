@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvent, policeArea } from "~/db/schema";
 import { anonymous } from "~/domain/access/actor";
