@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "~/db/client.server";
+import { council } from "~/db/schema";
+import type { Actor } from "~/domain/access/actor";
+import { requirePartnershipPermission } from "~/domain/access/permissions";
+import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
+import { notFound } from "~/errors/app-error";
+import { findCouncil } from "./partnership.queries.server";
+import type { CouncilInput } from "./partnership.schemas";
+
+/**
+ * Changes a council's name, type and members.
+ * Throws UNAUTHENTICATED, NOT_FOUND (unknown council or partnership not readable), FORBIDDEN.
+ */
+export async function updateCouncil(
+  ctx: { db: DbOrTx; actor: Actor },
+  partnershipId: string,
+  councilId: string,
+  input: CouncilInput,
+): Promise<void> {
+  const { actor } = ctx;
+  requirePartnershipPermission(actor, "council.manage", partnershipId);
+  await ctx.db.transaction(async (tx) => {
+    const before = await findCouncil(tx, partnershipId, councilId);
+    if (!before) throw notFound("Rådet");
+    await tx
+      .update(council)
+      .set({ name: input.name, type: input.type, members: input.members, updatedAt: new Date() })
+      .where(eq(council.id, councilId));
+    await recordAuditEvent(tx, actor, {
+      entityType: "council",
+      entityId: councilId,
+      partnershipId,
+      action: "update",
+      before: { name: before.name, type: before.type, members: before.members },
+      after: { name: input.name, type: input.type, members: input.members },
+    });
+  });
+}
