@@ -48,7 +48,11 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.spec.ts"],
           globalSetup: ["tests/support/e2e-global-setup.ts"],
-          env: { TZ: "Europe/Stockholm" },
+          env: {
+            TZ: "Europe/Stockholm",
+            TRYGGSAM_BUILD_DIR: process.env.TRYGGSAM_E2E_BUILD_DIR ?? "build-e2e",
+          },
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -27,6 +27,10 @@ import { csrfTokenFor, isValidCsrfToken, newCsrfCookieId } from "./lib/csrf.serv
 import { problem } from "./lib/http.server";
 import { appContext, connectionContext } from "./lib/request-context.server";
 
+export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Resolves the actor, checks CSRF on every mutation and provides the app context to all routes. */
