@@ -29,6 +29,27 @@ export function slugify(name: string): string {
 }
 
 /**
+ * The 290 municipalities with unique slugs. Folding å/ä/ö makes Håbo and Habo both "habo": the
+ * one whose name had letters folded gets its county added ("habo-uppsala"), the other keeps it.
+ */
+export function municipalityRows() {
+  const rows = readCsv("kommuner.csv").map((m) => ({
+    code: m.kommunkod!,
+    name: m.kommun!,
+    slug: slugify(m.kommun!),
+    countyCode: m.lanskod!,
+    countyName: m.lan!,
+  }));
+  const seen = new Map<string, number>();
+  for (const row of rows) seen.set(row.slug, (seen.get(row.slug) ?? 0) + 1);
+  return rows.map(({ countyName, ...row }) =>
+    seen.get(row.slug)! > 1 && slugify(row.name) !== row.name.toLowerCase()
+      ? { ...row, slug: slugify(`${row.name} ${countyName.replace(/ län$/, "")}`) }
+      : row,
+  );
+}
+
+/**
  * Loads the 290 municipalities, the counties and police regions, and the known police areas.
  * Adds what is missing and leaves existing rows alone, so administrators' corrections survive.
  */
@@ -49,17 +70,7 @@ export async function loadReferenceData(tx: DbOrTx): Promise<void> {
     )
     .onConflictDoNothing();
 
-  await tx
-    .insert(municipality)
-    .values(
-      readCsv("kommuner.csv").map((m) => ({
-        code: m.kommunkod!,
-        name: m.kommun!,
-        slug: slugify(m.kommun!),
-        countyCode: m.lanskod!,
-      })),
-    )
-    .onConflictDoNothing();
+  await tx.insert(municipality).values(municipalityRows()).onConflictDoNothing();
 
   for (const row of readCsv("lokalpolisomraden_kallor.csv")) {
     await tx

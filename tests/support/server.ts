@@ -10,6 +10,10 @@ const bin = new URL("../../bin/tryggsam.js", import.meta.url).pathname;
 export interface TestServer {
   /** e.g. http://127.0.0.1:41234, no trailing slash. */
   url: string;
+  /** The server process's id. */
+  pid: number;
+  /** The data folder of the embedded database ("" on PostgreSQL). */
+  dataDir: string;
   /** A pool to the server's database (its embedded one through the socket, or PostgreSQL). */
   openDatabase(): Database;
   /** What the server printed so far (for failure messages). */
@@ -88,6 +92,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
   return {
     url,
+    pid: child.pid!,
+    dataDir,
     output: () => output,
     stop,
     openDatabase: () =>
