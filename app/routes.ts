@@ -13,6 +13,12 @@ export default [
   route("konto", "routes/auth/account.tsx"),
 
   // Partnerships, invitations, administration (web)
+  route("samverkan", "routes/partnerships/list.tsx"),
+  route("samverkan/ny", "routes/partnerships/new.tsx"),
+  route("samverkan/:id", "routes/partnerships/detail.tsx"),
+  route("inbjudan/:token", "routes/invitations/accept.tsx"),
+  route("admin", "routes/admin/index.tsx"),
+  route("admin/utkorg", "routes/admin/outbox.tsx"),
 
   // JSON API
   ...prefix("api/v1", [
@@ -20,6 +26,13 @@ export default [
     route("me", "routes/api/me.ts"),
     route("api-tokens", "routes/api/api-tokens.ts"),
     route("api-tokens/:id", "routes/api/api-token.ts"),
+    route("partnerships", "routes/api/partnerships.ts"),
+    route("partnerships/:id", "routes/api/partnership.ts"),
+    route("partnerships/:id/councils", "routes/api/councils.ts"),
+    route("partnerships/:id/councils/:councilId", "routes/api/council.ts"),
+    route("partnerships/:id/invitations", "routes/api/invitations.ts"),
+    route("outbox", "routes/api/outbox.ts"),
+    route("municipalities", "routes/api/municipalities.ts"),
     route("*", "routes/api/not-found.ts"),
   ]),
 ] satisfies RouteConfig;

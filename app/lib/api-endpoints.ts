@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { GLOBAL_ROLES, PARTNERSHIP_ROLES } from "~/domain/access/actor";
+import { invitationSchema } from "~/domain/invitations/invitation.schemas";
+import {
+  COUNCIL_TYPES,
+  councilSchema,
+  newPartnershipSchema,
+  partnershipSchema,
+} from "~/domain/partnerships/partnership.schemas";
 import { apiTokenSchema } from "~/domain/users/user.schemas";
 
 /**
@@ -53,6 +60,54 @@ export const apiTokenResponse = z.object({
 
 export const createdApiTokenResponse = apiTokenResponse.extend({
   token: z.string().describe("Nyckeln i klartext. Den visas bara nu; Tryggsam sparar bara dess hash."),
+});
+
+export const municipalityResponse = z.object({
+  code: z.string().describe("SCB:s kommunkod, fyra siffror"),
+  name: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+});
+
+export const councilResponse = z.object({
+  id,
+  name: z.string(),
+  type: z.enum(COUNCIL_TYPES),
+  members: z.array(z.object({ name: z.string(), role: z.string() })),
+});
+
+export const partnershipSummaryResponse = z.object({
+  id,
+  name: z.string(),
+  policeArea: z.object({ id, name: z.string() }),
+  municipalities: z.array(z.object({ code: z.string(), name: z.string() })),
+  createdAt: dateTime,
+});
+
+export const partnershipResponse = partnershipSummaryResponse.extend({
+  otherActors: z.array(z.string()),
+  councils: z.array(councilResponse),
+  people: z.array(
+    z.object({ userId: id, name: z.string(), email: z.string(), role: z.enum(PARTNERSHIP_ROLES) }),
+  ),
+  updatedAt: dateTime,
+});
+
+export const invitationResponse = z.object({
+  id,
+  email: z.string(),
+  role: z.enum(PARTNERSHIP_ROLES),
+  expiresAt: dateTime,
+  createdAt: dateTime,
+});
+
+export const outboxMessageResponse = z.object({
+  id,
+  recipient: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  createdAt: dateTime,
+  sentAt: dateTime.nullable(),
 });
 
 export const openApiResponse = z.looseObject({
@@ -119,6 +174,133 @@ export const endpoints = {
     auth: "user",
     status: 204,
     errors: [404],
+  }),
+  findMunicipalities: define({
+    method: "GET",
+    path: "/municipalities",
+    operationId: "findMunicipalities",
+    summary: "Sveriges 290 kommuner med län",
+    tag: "Samverkan",
+    auth: "user",
+    response: z.array(municipalityResponse),
+    status: 200,
+    errors: [],
+  }),
+  findPartnerships: define({
+    method: "GET",
+    path: "/partnerships",
+    operationId: "findPartnerships",
+    summary: "De samverkan jag får läsa",
+    tag: "Samverkan",
+    auth: "user",
+    response: z.array(partnershipSummaryResponse),
+    status: 200,
+    errors: [],
+  }),
+  createPartnership: define({
+    method: "POST",
+    path: "/partnerships",
+    operationId: "createPartnership",
+    summary: "Skapa en samverkan (administratörer)",
+    tag: "Samverkan",
+    auth: "user",
+    request: newPartnershipSchema,
+    response: partnershipResponse,
+    status: 201,
+    errors: [],
+  }),
+  getPartnership: define({
+    method: "GET",
+    path: "/partnerships/{id}",
+    operationId: "getPartnership",
+    summary: "En samverkan med kommuner, råd och personer",
+    tag: "Samverkan",
+    auth: "user",
+    response: partnershipResponse,
+    status: 200,
+    errors: [],
+  }),
+  updatePartnership: define({
+    method: "PUT",
+    path: "/partnerships/{id}",
+    operationId: "updatePartnership",
+    summary: "Ändra namn, lokalpolisområde, kommuner och andra aktörer",
+    tag: "Samverkan",
+    auth: "user",
+    request: partnershipSchema,
+    response: partnershipResponse,
+    status: 200,
+    errors: [],
+  }),
+  addCouncil: define({
+    method: "POST",
+    path: "/partnerships/{id}/councils",
+    operationId: "addCouncil",
+    summary: "Lägg till ett råd (trygghetsråd, lokalt BRÅ …)",
+    tag: "Samverkan",
+    auth: "user",
+    request: councilSchema,
+    response: councilResponse,
+    status: 201,
+    errors: [],
+  }),
+  updateCouncil: define({
+    method: "PUT",
+    path: "/partnerships/{id}/councils/{councilId}",
+    operationId: "updateCouncil",
+    summary: "Ändra ett råd och dess ledamöter",
+    tag: "Samverkan",
+    auth: "user",
+    request: councilSchema,
+    response: councilResponse,
+    status: 200,
+    errors: [],
+  }),
+  removeCouncil: define({
+    method: "DELETE",
+    path: "/partnerships/{id}/councils/{councilId}",
+    operationId: "removeCouncil",
+    summary: "Ta bort ett råd",
+    tag: "Samverkan",
+    auth: "user",
+    status: 204,
+    errors: [],
+  }),
+  findInvitations: define({
+    method: "GET",
+    path: "/partnerships/{id}/invitations",
+    operationId: "findInvitations",
+    summary: "Inbjudningar som väntar på svar",
+    tag: "Samverkan",
+    auth: "user",
+    response: z.array(invitationResponse),
+    status: 200,
+    errors: [403],
+  }),
+  invitePerson: define({
+    method: "POST",
+    path: "/partnerships/{id}/invitations",
+    operationId: "invitePerson",
+    summary: "Bjud in en person med e-post",
+    description:
+      "Skickar en länk som gäller i 7 dagar (via SMTP, eller till utkorgen). En väntande inbjudan till samma adress ersätts.",
+    tag: "Samverkan",
+    auth: "user",
+    request: invitationSchema,
+    response: invitationResponse,
+    status: 201,
+    errors: [409],
+  }),
+  findOutboxMessages: define({
+    method: "GET",
+    path: "/outbox",
+    operationId: "findOutboxMessages",
+    summary: "Utkorgen: e-post som inte skickats via SMTP, nyast först (administratörer)",
+    tag: "Administration",
+    auth: "user",
+    response: z.array(outboxMessageResponse),
+    status: 200,
+    errors: [403],
   }),
 } as const satisfies Record<string, Endpoint>;
 
