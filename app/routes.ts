@@ -19,6 +19,10 @@ export default [
   route("inbjudan/:token", "routes/invitations/accept.tsx"),
   route("admin", "routes/admin/index.tsx"),
   route("admin/utkorg", "routes/admin/outbox.tsx"),
+  route("admin/lokalpolisomraden", "routes/admin/police-areas.tsx"),
+  route("admin/lokalpolisomraden/ny", "routes/admin/police-area-new.tsx"),
+  route("admin/lokalpolisomraden/:id", "routes/admin/police-area.tsx"),
+  route("historik/:entityType/:entityId", "routes/audit/history.tsx"),
 
   // JSON API
   ...prefix("api/v1", [
@@ -26,6 +30,9 @@ export default [
     route("me", "routes/api/me.ts"),
     route("api-tokens", "routes/api/api-tokens.ts"),
     route("api-tokens/:id", "routes/api/api-token.ts"),
+    route("police-areas", "routes/api/police-areas.ts"),
+    route("police-areas/:id", "routes/api/police-area.ts"),
+    route("audit-events", "routes/api/audit-events.ts"),
     route("partnerships", "routes/api/partnerships.ts"),
     route("partnerships/:id", "routes/api/partnership.ts"),
     route("partnerships/:id/councils", "routes/api/councils.ts"),

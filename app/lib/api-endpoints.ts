@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { GLOBAL_ROLES, PARTNERSHIP_ROLES } from "~/domain/access/actor";
+import { auditQuerySchema } from "~/domain/audit/audit.schemas";
+import {
+  COVERAGES,
+  LINK_STATUSES,
+  policeAreaFilterSchema,
+  policeAreaWithMunicipalitiesSchema,
+} from "~/domain/police-areas/police-area.schemas";
 import { invitationSchema } from "~/domain/invitations/invitation.schemas";
 import {
   COUNCIL_TYPES,
@@ -30,6 +37,8 @@ export interface Endpoint {
   /** "public": anyone; "user": a session cookie or an API token. */
   auth: "public" | "user";
   request?: z.ZodType;
+  /** Query parameters (`?name=value`), checked like a body: 422 with a message per parameter. */
+  query?: z.ZodObject;
   response?: z.ZodType;
   status: 200 | 201 | 204;
   /** Error statuses this endpoint can answer besides 401 (for "user"), 400, 415 and 422. */
@@ -60,6 +69,31 @@ export const apiTokenResponse = z.object({
 
 export const createdApiTokenResponse = apiTokenResponse.extend({
   token: z.string().describe("Nyckeln i klartext. Den visas bara nu; Tryggsam sparar bara dess hash."),
+});
+
+export const policeAreaResponse = z.object({
+  id,
+  name: z.string(),
+  policeDistrict: z.string().nullable(),
+  policeRegion: z.object({ id, name: z.string() }),
+  municipalities: z.array(
+    z.object({
+      code: z.string().describe("SCB:s kommunkod, fyra siffror"),
+      name: z.string(),
+      coverage: z.enum(COVERAGES).describe("whole: hela kommunen; part: en del av den"),
+      status: z.enum(LINK_STATUSES).describe("verified: bekräftad av en källa; probable: trolig"),
+      source: z.string().nullable(),
+    }),
+  ),
+  updatedAt: dateTime,
+});
+
+export const auditEventResponse = z.object({
+  id,
+  createdAt: dateTime,
+  actor: z.string().describe("Vem som gjorde ändringen"),
+  action: z.string().describe("t.ex. create, update, add-municipality"),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 
 export const municipalityResponse = z.object({
@@ -174,6 +208,69 @@ export const endpoints = {
     auth: "user",
     status: 204,
     errors: [404],
+  }),
+  findPoliceAreas: define({
+    method: "GET",
+    path: "/police-areas",
+    operationId: "findPoliceAreas",
+    summary: "Lokalpolisområdena och kommunerna de betjänar",
+    tag: "Lokalpolisområden",
+    auth: "user",
+    query: policeAreaFilterSchema,
+    response: z.array(policeAreaResponse),
+    status: 200,
+    errors: [],
+  }),
+  addPoliceArea: define({
+    method: "POST",
+    path: "/police-areas",
+    operationId: "addPoliceArea",
+    summary: "Lägg till ett lokalpolisområde (administratörer)",
+    tag: "Lokalpolisområden",
+    auth: "user",
+    request: policeAreaWithMunicipalitiesSchema,
+    response: policeAreaResponse,
+    status: 201,
+    errors: [409],
+  }),
+  getPoliceArea: define({
+    method: "GET",
+    path: "/police-areas/{id}",
+    operationId: "getPoliceArea",
+    summary: "Ett lokalpolisområde",
+    tag: "Lokalpolisområden",
+    auth: "user",
+    response: policeAreaResponse,
+    status: 200,
+    errors: [],
+  }),
+  correctPoliceArea: define({
+    method: "PUT",
+    path: "/police-areas/{id}",
+    operationId: "correctPoliceArea",
+    summary: "Rätta ett lokalpolisområde och kommunerna det betjänar (administratörer)",
+    description:
+      "`municipalities` är hela listan: kommuner som saknas i den tas bort, nya läggs till, ändrade rättas.",
+    tag: "Lokalpolisområden",
+    auth: "user",
+    request: policeAreaWithMunicipalitiesSchema,
+    response: policeAreaResponse,
+    status: 200,
+    errors: [409],
+  }),
+  findAuditEvents: define({
+    method: "GET",
+    path: "/audit-events",
+    operationId: "findAuditEvents",
+    summary: "Ändringshistoriken för en post, äldst först",
+    description:
+      "En samverkans poster kräver behörighet att läsa dess historik; lokalpolisområden och konton kräver administratör eller analytiker.",
+    tag: "Historik",
+    auth: "user",
+    query: auditQuerySchema,
+    response: z.array(auditEventResponse),
+    status: 200,
+    errors: [403, 404],
   }),
   findMunicipalities: define({
     method: "GET",

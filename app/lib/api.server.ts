@@ -9,15 +9,18 @@ import { appContext } from "./request-context.server";
 
 const swedish = z.locales.sv();
 
-export interface ApiCall<B> {
+export interface ApiCall<B, Q = Record<string, never>> {
   ctx: { db: Db; actor: Actor };
   /** The path parameters, ids already checked to be uuids. */
   params: Record<string, string>;
   body: B;
+  /** The query parameters, checked by the endpoint's `query` schema (else empty). */
+  query: Q;
   request: Request;
 }
 
 type Body<E extends Endpoint> = E["request"] extends z.ZodType ? z.output<E["request"]> : undefined;
+type Query<E extends Endpoint> = E["query"] extends z.ZodType ? z.output<E["query"]> : Record<string, never>;
 
 /** One endpoint of the list with the code that answers it. */
 export interface Operation {
@@ -31,7 +34,7 @@ export interface Operation {
  */
 export function operation<E extends Endpoint>(
   endpoint: E,
-  handle: (call: ApiCall<Body<E>>) => Promise<unknown>,
+  handle: (call: ApiCall<Body<E>, Query<E>>) => Promise<unknown>,
 ): Operation {
   return {
     endpoint,
@@ -40,13 +43,31 @@ export function operation<E extends Endpoint>(
       const response = await answer(endpoint, actor, async () => {
         const ids = checkParams(params);
         if (!ids) return problem(404, "Det du söker finns inte.", { code: "NOT_FOUND" });
+        let query: unknown = {};
+        if (endpoint.query) {
+          const search = Object.fromEntries(new URL(request.url).searchParams);
+          const result = await endpoint.query.safeParseAsync(search, { error: swedish.localeError });
+          if (!result.success) {
+            return problem(422, "Frågeparametrarna innehåller fel.", {
+              code: "VALIDATION",
+              errors: fieldErrors(result.error),
+            });
+          }
+          query = result.data;
+        }
         let body: unknown;
         if (endpoint.request) {
           const read = await readJson(request, endpoint.request);
           if (read instanceof Response) return read;
           body = read.value;
         }
-        const result = await handle({ ctx: { db, actor }, params: ids, body: body as Body<E>, request });
+        const result = await handle({
+          ctx: { db, actor },
+          params: ids,
+          body: body as Body<E>,
+          query: query as Query<E>,
+          request,
+        });
         if (!endpoint.response) return new Response(null, { status: endpoint.status });
         // JSON first, so dates are compared and documented as the strings clients receive.
         const shaped = endpoint.response.parse(JSON.parse(JSON.stringify(result)));

@@ -38,7 +38,10 @@ describe("the OpenAPI document", () => {
         expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["400", "415", "422"]));
       }
       const names = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      expect(operation.parameters?.map((p) => p.name) ?? []).toEqual(names);
+      const inPath = operation.parameters?.filter((p) => p.in === "path") ?? [];
+      expect(inPath.map((p) => p.name)).toEqual(names);
+      const inQuery = operation.parameters?.filter((p) => p.in === "query") ?? [];
+      expect(inQuery.map((p) => p.name)).toEqual(Object.keys(endpoint.query?.shape ?? {}));
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) >= 400) {
           expect(response.content?.["application/problem+json"]?.schema).toEqual({

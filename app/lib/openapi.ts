@@ -38,16 +38,24 @@ function errorStatuses(endpoint: Endpoint): number[] {
   }
   if (endpoint.path.includes("{")) statuses.add(404);
   if (endpoint.request) for (const status of [400, 413, 415, 422]) statuses.add(status);
+  if (endpoint.query) statuses.add(422);
   return [...statuses].sort((a, b) => a - b);
 }
 
 function operationObject(endpoint: Endpoint) {
-  const parameters = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+  const pathParameters = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
     name: match[1],
     in: "path",
     required: true,
     schema: { type: "string", format: "uuid" },
   }));
+  const queryParameters = Object.entries(endpoint.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: !(schema as z.ZodType).safeParse(undefined).success,
+    schema: jsonSchema(schema as z.ZodType, "input"),
+  }));
+  const parameters = [...pathParameters, ...queryParameters];
   const responses: Record<string, unknown> = {
     [endpoint.status]: endpoint.response
       ? {

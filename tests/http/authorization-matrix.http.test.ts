@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/client.server";
 import type { UserActor } from "~/domain/access/actor";
 import { createApiToken } from "~/domain/users/create-api-token.server";
+import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
+import { systemActor } from "~/domain/access/actor";
 import { API_PREFIX, endpointList, routePath } from "~/lib/api-endpoints";
 import { insertUserActor, makeUser, TEST_PASSWORD } from "../factories/users";
+import { insertPoliceArea, makePoliceArea, policeRegionId } from "../factories/police-areas";
 import { startTestServer, type TestServer } from "../support/server";
 import { cookies, fetchCsrf, formBody, sessionCookieFor } from "../support/web-client";
 
@@ -87,6 +90,24 @@ const web: Record<string, Row> = {
     expect: "200 200 | 200 200 200 | 200 200 200 | 401",
     request: () => ({ path: "/konto", body: { intent: "create-token", name: "Matris" } }),
   },
+  // Police areas are administrators' business: everyone else signed in is refused.
+  "POST /admin/lokalpolisomraden/ny": {
+    expect: "302 403 | 403 403 403 | 403 403 403 | login",
+    request: async (f) => {
+      const { name, policeRegionId: region } = makePoliceArea(await policeRegionId(f.db));
+      return { path: "/admin/lokalpolisomraden/ny", body: { name, policeRegionId: region } };
+    },
+  },
+  "POST /admin/lokalpolisomraden/:id": {
+    expect: "302 403 | 403 403 403 | 403 403 403 | login",
+    request: async (f) => {
+      const area = await insertPoliceArea(f.db);
+      return {
+        path: `/admin/lokalpolisomraden/${area.id}`,
+        body: { intent: "correct", name: `${area.name} rättad`, policeRegionId: area.policeRegion.id },
+      };
+    },
+  },
 };
 
 // API endpoints: the actor's API token as Bearer.
@@ -115,10 +136,78 @@ const api: Record<string, Row> = {
       return { path: `/api/v1/api-tokens/${apiToken.id}` };
     },
   },
+  "GET /api/v1/police-areas": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 401",
+    request: () => ({ path: "/api/v1/police-areas" }),
+  },
+  "POST /api/v1/police-areas": {
+    expect: "201 403 | 403 403 403 | 403 403 403 | 401",
+    request: async (f) => ({
+      path: "/api/v1/police-areas",
+      body: { ...makePoliceArea(await policeRegionId(f.db)), municipalities: [] },
+    }),
+  },
+  "GET /api/v1/police-areas/:id": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 401",
+    request: async (f) => ({ path: `/api/v1/police-areas/${(await insertPoliceArea(f.db)).id}` }),
+  },
+  "PUT /api/v1/police-areas/:id": {
+    expect: "200 403 | 403 403 403 | 403 403 403 | 401",
+    request: async (f) => {
+      const area = await insertPoliceArea(f.db);
+      return {
+        path: `/api/v1/police-areas/${area.id}`,
+        body: {
+          ...makePoliceArea(area.policeRegion.id),
+          municipalities: [{ municipalityCode: "0180", coverage: "part", status: "probable" }],
+        },
+      };
+    },
+  },
+  // A record of the first partnership: its history needs audit.read there.
+  "GET /api/v1/audit-events": {
+    expect: "200 200 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => {
+      await recordAuditEvent(f.db, systemActor("matris"), {
+        entityType: "partnership",
+        entityId: f.partnershipId,
+        partnershipId: f.partnershipId,
+        action: "update",
+        after: { name: "Matris" },
+      });
+      return { path: `/api/v1/audit-events?entityType=partnership&entityId=${f.partnershipId}` };
+    },
+  },
 };
 
 // Extra rows for the same route or endpoint, told apart by what follows " · ".
 const extra: Record<string, Row> = {
+  "POST /admin/lokalpolisomraden/:id · add a municipality": {
+    expect: "302 403 | 403 403 403 | 403 403 403 | login",
+    request: async (f) => ({
+      path: `/admin/lokalpolisomraden/${(await insertPoliceArea(f.db)).id}`,
+      body: { intent: "add-municipality", municipalityCode: "0180", coverage: "whole", status: "verified" },
+    }),
+  },
+  "POST /admin/lokalpolisomraden/:id · remove a municipality": {
+    expect: "302 403 | 403 403 403 | 403 403 403 | login",
+    request: async (f) => {
+      const area = await insertPoliceArea(f.db, {
+        municipalities: [{ municipalityCode: "0180", coverage: "whole", status: "verified", source: null }],
+      });
+      return {
+        path: `/admin/lokalpolisomraden/${area.id}`,
+        body: { intent: "remove-municipality", municipalityCode: "0180" },
+      };
+    },
+  },
+  "GET /api/v1/audit-events · a police area's history": {
+    expect: "200 200 | 403 403 403 | 403 403 403 | 401",
+    request: async (f) => {
+      const area = await insertPoliceArea(f.db);
+      return { path: `/api/v1/audit-events?entityType=policeArea&entityId=${area.id}` };
+    },
+  },
   "DELETE /api/v1/api-tokens/:id · another user's token": {
     expect: "404 404 | 404 404 404 | 404 404 404 | 401",
     request: async (f) => {

@@ -47,12 +47,11 @@ export const servedMunicipalitySchema = z.object({
 });
 export type ServedMunicipalityInput = z.infer<typeof servedMunicipalitySchema>;
 
-/** The police area with the full list of municipalities it serves (the JSON API). */
+/** The police area with the full list of municipalities it serves (the JSON API; [] for none). */
 export const policeAreaWithMunicipalitiesSchema = policeAreaSchema.extend({
   municipalities: z
     .array(servedMunicipalitySchema)
     .max(SERVED_MUNICIPALITIES_MAX, `Högst ${SERVED_MUNICIPALITIES_MAX} kommuner.`)
-    .default([])
     .refine((list) => new Set(list.map((m) => m.municipalityCode)).size === list.length, {
       message: "Varje kommun får bara finnas en gång i listan.",
     }),
