@@ -13,11 +13,15 @@ const messages = defineMessages({
     title: "Administration",
     outbox: "Utkorg",
     outboxHint: "E-post som Tryggsam har skapat men inte skickat, t.ex. inbjudningar.",
+    policeAreas: "Lokalpolisområden",
+    policeAreasHint: "Lägg till och rätta lokalpolisområden och kommunerna de betjänar.",
   },
   en: {
     title: "Administration",
     outbox: "Outbox",
     outboxHint: "E-mail that Tryggsam has written but not sent, such as invitations.",
+    policeAreas: "Local police areas",
+    policeAreasHint: "Add and correct local police areas and the municipalities they serve.",
   },
 });
 
@@ -26,6 +30,12 @@ type Key = keyof typeof messages.sv;
 /** The administration pages; each shows for those who hold its permission. Add new ones here. */
 const PAGES: { href: string; permission: Permission; title: Key; hint: Key }[] = [
   { href: "/admin/utkorg", permission: "outbox.read", title: "outbox", hint: "outboxHint" },
+  {
+    href: "/admin/lokalpolisomraden",
+    permission: "policeArea.manage",
+    title: "policeAreas",
+    hint: "policeAreasHint",
+  },
 ];
 
 export const meta: Route.MetaFunction = () => [{ title: "Administration – Tryggsam" }];
