@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { council, partnership, partnershipMunicipality, policeArea, policeRegion } from "~/db/schema";
+import { hashToken, randomToken } from "~/auth/crypto.server";
+import {
+  council,
+  invitation,
+  partnership,
+  partnershipMunicipality,
+  policeArea,
+  policeRegion,
+} from "~/db/schema";
+import type { PartnershipRole } from "~/domain/access/actor";
 import type { CouncilInput } from "~/domain/partnerships/partnership.schemas";
 
 /** A police area of its own, so tests do not depend on the reference list. */
@@ -57,4 +66,29 @@ export async function insertPartnership(
     .values(input.municipalities.map((municipalityCode) => ({ partnershipId: id, municipalityCode })));
   if (input.council) await db.insert(council).values({ partnershipId: id, ...input.council });
   return id;
+}
+
+/** Saves a pending invitation (valid for seven days) and returns the token of its link. */
+export async function insertInvitation(
+  db: DbOrTx,
+  input: { partnershipId: string; email: string; role?: PartnershipRole },
+): Promise<string> {
+  const token = randomToken();
+  await db.insert(invitation).values({
+    email: input.email.toLowerCase(),
+    partnershipId: input.partnershipId,
+    role: input.role ?? "member",
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+  });
+  return token;
+}
+
+/** Saves a council of the partnership; returns its id. */
+export async function insertCouncil(db: DbOrTx, partnershipId: string): Promise<string> {
+  const [row] = await db
+    .insert(council)
+    .values({ partnershipId, name: `Råd ${randomUUID().slice(0, 8)}`, type: "trygghetsrad" })
+    .returning({ id: council.id });
+  return row!.id;
 }

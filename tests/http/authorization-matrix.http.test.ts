@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { systemActor } from "~/domain/access/actor";
 import { API_PREFIX, endpointList, routePath } from "~/lib/api-endpoints";
 import { insertUserActor, makeUser, TEST_PASSWORD } from "../factories/users";
+import { insertCouncil, insertInvitation, insertPartnership, policeAreaId } from "../factories/partnerships";
 import { insertPoliceArea, makePoliceArea, policeRegionId } from "../factories/police-areas";
 import { startTestServer, type TestServer } from "../support/server";
 import { cookies, fetchCsrf, formBody, sessionCookieFor } from "../support/web-client";
@@ -90,6 +90,40 @@ const web: Record<string, Row> = {
     expect: "200 200 | 200 200 200 | 200 200 200 | 401",
     request: () => ({ path: "/konto", body: { intent: "create-token", name: "Matris" } }),
   },
+  "POST /samverkan/ny": {
+    expect: "302 403 | 403 403 403 | 403 403 403 | login",
+    request: async (f) => ({
+      path: "/samverkan/ny",
+      body: {
+        name: "Matrisens samverkan",
+        policeAreaId: await policeAreaId(f.db, "Medelpad"),
+        municipalities: "2260",
+        councilName: "Trygghetsrådet",
+        councilType: "trygghetsrad",
+      },
+    }),
+  },
+  "POST /samverkan/:id": {
+    expect: "302 403 | 302 403 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/samverkan/${f.partnershipId}`,
+      body: {
+        intent: "update-partnership",
+        name: "Matrisens samverkan",
+        policeAreaId: await policeAreaId(f.db, "Medelpad"),
+        municipalities: "2260",
+        otherActors: "Bostadsbolaget",
+      },
+    }),
+  },
+  "POST /inbjudan/:token": {
+    expect: "302 302 | 302 302 302 | 302 302 302 | 302",
+    request: async (f) => {
+      const token = await insertInvitation(f.db, { partnershipId: f.partnershipId, email: makeUser().email });
+      const { name, password } = newAccount();
+      return { path: `/inbjudan/${token}`, body: { name, password, passwordConfirm: password } };
+    },
+  },
   // Police areas are administrators' business: everyone else signed in is refused.
   "POST /admin/lokalpolisomraden/ny": {
     expect: "302 403 | 403 403 403 | 403 403 403 | login",
@@ -135,6 +169,77 @@ const api: Record<string, Row> = {
       const { apiToken } = await createApiToken({ db: f.db, actor: owner }, { name: "Att återkalla" });
       return { path: `/api/v1/api-tokens/${apiToken.id}` };
     },
+  },
+  "GET /api/v1/municipalities": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 401",
+    request: () => ({ path: "/api/v1/municipalities" }),
+  },
+  "GET /api/v1/partnerships": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 401",
+    request: () => ({ path: "/api/v1/partnerships" }),
+  },
+  "POST /api/v1/partnerships": {
+    expect: "201 403 | 403 403 403 | 403 403 403 | 401",
+    request: async (f) => ({
+      path: "/api/v1/partnerships",
+      body: {
+        name: "Matrisens samverkan",
+        policeAreaId: await policeAreaId(f.db, "Medelpad"),
+        municipalities: ["2260"],
+        council: { name: "Trygghetsrådet", type: "trygghetsrad" },
+      },
+    }),
+  },
+  "GET /api/v1/partnerships/:id": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: (f) => ({ path: `/api/v1/partnerships/${f.partnershipId}` }),
+  },
+  "PUT /api/v1/partnerships/:id": {
+    expect: "200 403 | 200 403 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/partnerships/${f.partnershipId}`,
+      body: {
+        name: "Matrisens samverkan",
+        policeAreaId: await policeAreaId(f.db, "Medelpad"),
+        municipalities: ["2260"],
+        otherActors: ["Bostadsbolaget"],
+      },
+    }),
+  },
+  "POST /api/v1/partnerships/:id/councils": {
+    expect: "201 403 | 201 201 403 | 404 404 404 | 401",
+    request: (f) => ({
+      path: `/api/v1/partnerships/${f.partnershipId}/councils`,
+      body: { name: "Lokalt BRÅ", type: "lokalt-bra", members: [{ name: "Anna Andersson", role: "KSO" }] },
+    }),
+  },
+  "PUT /api/v1/partnerships/:id/councils/:councilId": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/partnerships/${f.partnershipId}/councils/${await insertCouncil(f.db, f.partnershipId)}`,
+      body: { name: "Styrgruppen", type: "styrgrupp", members: [] },
+    }),
+  },
+  "DELETE /api/v1/partnerships/:id/councils/:councilId": {
+    expect: "204 403 | 204 204 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/partnerships/${f.partnershipId}/councils/${await insertCouncil(f.db, f.partnershipId)}`,
+    }),
+  },
+  "GET /api/v1/partnerships/:id/invitations": {
+    expect: "200 403 | 200 403 403 | 404 404 404 | 401",
+    request: (f) => ({ path: `/api/v1/partnerships/${f.partnershipId}/invitations` }),
+  },
+  "POST /api/v1/partnerships/:id/invitations": {
+    expect: "201 403 | 201 403 403 | 404 404 404 | 401",
+    request: (f) => ({
+      path: `/api/v1/partnerships/${f.partnershipId}/invitations`,
+      body: { email: makeUser().email, role: "member" },
+    }),
+  },
+  "GET /api/v1/outbox": {
+    expect: "200 403 | 403 403 403 | 403 403 403 | 401",
+    request: () => ({ path: "/api/v1/outbox" }),
   },
   "GET /api/v1/police-areas": {
     expect: "200 200 | 200 200 200 | 200 200 200 | 401",
@@ -182,6 +287,55 @@ const api: Record<string, Row> = {
 
 // Extra rows for the same route or endpoint, told apart by what follows " · ".
 const extra: Record<string, Row> = {
+  "POST /samverkan/:id · add a council": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}`,
+      body: { intent: "add-council", name: "Lokalt BRÅ", type: "lokalt-bra", members: "Anna Andersson, KSO" },
+    }),
+  },
+  "POST /samverkan/:id · change a council": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/samverkan/${f.partnershipId}`,
+      body: {
+        intent: "update-council",
+        councilId: await insertCouncil(f.db, f.partnershipId),
+        name: "Styrgruppen",
+        type: "styrgrupp",
+        members: "",
+      },
+    }),
+  },
+  "POST /samverkan/:id · remove a council": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/samverkan/${f.partnershipId}`,
+      body: { intent: "remove-council", councilId: await insertCouncil(f.db, f.partnershipId) },
+    }),
+  },
+  "POST /samverkan/:id · invite a person": {
+    expect: "302 403 | 302 403 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}`,
+      body: { intent: "invite", email: makeUser().email, role: "police" },
+    }),
+  },
+  "POST /inbjudan/:token · join with the invited account": {
+    expect: "302 302 | 302 302 302 | 302 302 302 | login",
+    request: async (f, actor) => {
+      const email = actor === "anonymous" ? makeUser().email : f.user(actor).email;
+      const token = await insertInvitation(f.db, { partnershipId: await insertPartnership(f.db), email });
+      return { path: `/inbjudan/${token}`, body: { intent: "join" } };
+    },
+  },
+  "PUT /api/v1/partnerships/:id/councils/:councilId · another partnership's council": {
+    expect: "404 403 | 404 404 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/partnerships/${f.partnershipId}/councils/${await insertCouncil(f.db, f.otherPartnershipId)}`,
+      body: { name: "Kapat råd", type: "other", members: [] },
+    }),
+  },
   "POST /admin/lokalpolisomraden/:id · add a municipality": {
     expect: "302 403 | 403 403 403 | 403 403 403 | login",
     request: async (f) => ({
@@ -233,21 +387,6 @@ let fixture: Fixture;
 let builtRoutes: Record<string, BuiltRoute>;
 const credentials = new Map<ActorName, { session: string | null; bearer: string | null }>();
 let csrf: { cookie: string; token: string };
-
-/** Inserts a partnership row with the smallest valid content; the rows act on its records. */
-async function insertPartnership(db: Db): Promise<string> {
-  const { partnership, policeArea, policeRegion } = await import("~/db/schema");
-  const [region] = await db.select({ id: policeRegion.id }).from(policeRegion).limit(1);
-  const [area] = await db
-    .insert(policeArea)
-    .values({ name: `LPO Matris ${randomUUID()}`, policeRegionId: region!.id })
-    .returning({ id: policeArea.id });
-  const [row] = await db
-    .insert(partnership)
-    .values({ name: `Samverkan ${randomUUID()}`, policeAreaId: area!.id })
-    .returning({ id: partnership.id });
-  return row!.id;
-}
 
 beforeAll(async () => {
   const buildDir = process.env.TRYGGSAM_BUILD_DIR!;
