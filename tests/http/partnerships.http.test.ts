@@ -4,6 +4,7 @@ import type { Database } from "~/db/client.server";
 import { partnership } from "~/db/schema";
 import type { UserActor } from "~/domain/access/actor";
 import { insertPartnership } from "../factories/partnerships";
+import { createApiToken } from "~/domain/users/create-api-token.server";
 import { insertUserActor, makeUser } from "../factories/users";
 import { startTestServer, type TestServer } from "../support/server";
 import { cookies, fetchCsrf, formBody, sessionCookieFor, setCookie } from "../support/web-client";
@@ -188,5 +189,62 @@ describe("the partnership journey, without JavaScript", () => {
     const response = await get("/inbjudan/finns-inte");
     expect(response.status).toBe(410);
     expect(await response.text()).toContain("Be den som bjöd in dig att skicka en ny inbjudan.");
+  });
+});
+
+describe("the partnership API", () => {
+  it("creates a partnership, refuses unknown municipalities with 422 by field, and invites without showing the token", async () => {
+    const bearer = (await createApiToken({ db: database.db, actor: admin }, { name: "Samverkans-API" }))
+      .token;
+    const call = (path: string, method = "GET", body?: unknown) =>
+      fetch(`${server.url}/api/v1${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${bearer}`,
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const areas = (await (await call("/police-areas")).json()) as { id: string; name: string }[];
+    const medelpad = areas.find((a) => a.name === "Medelpad")!;
+    const municipalities = (await (await call("/municipalities")).json()) as { code: string }[];
+    expect(municipalities).toHaveLength(290);
+
+    const before = await countPartnerships();
+    const unknown = await call("/partnerships", "POST", {
+      name: "Fel kommun",
+      policeAreaId: medelpad.id,
+      municipalities: ["9999"],
+    });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { errors: Record<string, string[]> }).errors).toEqual({
+      municipalities: ["Kommunkoden 9999 finns inte."],
+    });
+    expect(await countPartnerships()).toBe(before);
+
+    const created = await call("/partnerships", "POST", {
+      name: "Ånge och Sundsvall",
+      policeAreaId: medelpad.id,
+      municipalities: ["2260", "2281"],
+      council: { name: "Lokalt BRÅ", type: "lokalt-bra" },
+    });
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as {
+      id: string;
+      municipalities: { code: string }[];
+      councils: unknown[];
+    };
+    expect(body.municipalities.map((m) => m.code).sort()).toEqual(["2260", "2281"]);
+    expect(body.councils).toEqual([
+      expect.objectContaining({ name: "Lokalt BRÅ", type: "lokalt-bra", members: [] }),
+    ]);
+
+    const email = makeUser().email;
+    const invited = await call(`/partnerships/${body.id}/invitations`, "POST", { email, role: "police" });
+    expect(invited.status).toBe(201);
+    const invitation = (await invited.json()) as Record<string, unknown>;
+    expect(Object.keys(invitation).sort()).toEqual(["createdAt", "email", "expiresAt", "id", "role"]);
+    const outbox = (await (await call("/outbox")).json()) as { recipient: string; body: string }[];
+    expect(outbox.find((m) => m.recipient === email)?.body).toMatch(/\/inbjudan\/[\w-]{40,}/);
   });
 });
