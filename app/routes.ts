@@ -42,4 +42,6 @@ export default [
     route("municipalities", "routes/api/municipalities.ts"),
     route("*", "routes/api/not-found.ts"),
   ]),
+
+  route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
