@@ -50,6 +50,8 @@ export async function newContext(
     locale: "sv-SE",
     timezoneId: "Europe/Stockholm",
   });
+  // Well below the test's own timeout, so a failing step names itself.
+  context.setDefaultTimeout(10_000);
   if (options.javaScript === false) withoutJavaScript.add(context);
   return context;
 }

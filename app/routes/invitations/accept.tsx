@@ -61,9 +61,10 @@ const messages = defineMessages({
 export const meta: Route.MetaFunction = () => [{ title: "Inbjudan – Tryggsam" }];
 
 // The page's address is the secret: keep it out of caches and of other sites' Referer headers.
+// Not "no-referrer": browsers then post the form with `Origin: null`, which is refused.
 export const headers: Route.HeadersFunction = () => ({
   "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
 });
 
 export async function loader({ context, params }: Route.LoaderArgs) {
