@@ -1,5 +1,5 @@
 import { defineMessages } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useDateTimeFormat, useT } from "~/i18n/use-t";
 
 /** One entry of a record's history, as the domain's findAuditEvents returns it. */
 export interface AuditHistoryEvent {
@@ -126,13 +126,8 @@ function formatValue(t: (key: Key) => string, value: unknown): string {
 /** A record's history as a table: when, who, what, and each changed field as before → after. */
 export function AuditHistory({ events }: { events: AuditHistoryEvent[] }) {
   const t = useT(messages);
-  const locale = useLocale();
+  const when = useDateTimeFormat({ withSeconds: true });
   if (events.length === 0) return <p className="ds-paragraph">{t("empty")}</p>;
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", {
-    dateStyle: "medium",
-    timeStyle: "medium",
-    timeZone: "Europe/Stockholm",
-  });
   return (
     <div className="table-wrap">
       <table className="ds-table audit-history">

@@ -81,6 +81,38 @@ export function TextField({
   );
 }
 
+/** A new password and its repetition, for account creation and password change. */
+export function NewPasswordFields({
+  password,
+  passwordConfirm,
+  labels,
+}: {
+  password: AnyField;
+  passwordConfirm: AnyField;
+  labels?: { password: string; hint: string; confirm: string };
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextField
+        field={password}
+        label={labels?.password ?? t("form.password")}
+        description={labels?.hint ?? t("form.passwordHint")}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+      <TextField
+        field={passwordConfirm}
+        label={labels?.confirm ?? t("form.passwordConfirm")}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
+    </>
+  );
+}
+
 interface SelectProps {
   field: AnyField;
   label: string;

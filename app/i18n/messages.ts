@@ -28,6 +28,9 @@ const sv = {
   "error.back": "Till startsidan",
   "form.errorSummary": "Rätta följande fel:",
   "form.required": "obligatoriskt",
+  "form.password": "Lösenord",
+  "form.passwordHint": "Minst 12 tecken. En mening du minns är ett bra lösenord.",
+  "form.passwordConfirm": "Upprepa lösenordet",
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -61,6 +64,9 @@ const en: Record<MessageKey, string> = {
   "error.back": "To the start page",
   "form.errorSummary": "Please correct the following:",
   "form.required": "required",
+  "form.password": "Password",
+  "form.passwordHint": "At least 12 characters. A sentence you remember makes a good password.",
+  "form.passwordConfirm": "Repeat the password",
 };
 
 export const LOCALES = ["sv", "en"] as const;

@@ -17,3 +17,16 @@ export function useT(messages?: { sv: Record<string, string>; en: Record<string,
   const table = (messages ?? catalogues) as Record<Locale, Record<string, string>>;
   return (key: string) => table[locale][key] ?? key;
 }
+
+/**
+ * Formats times for the visitor's language, always in Swedish time (the server renders the page,
+ * so the browser's zone is unknown). `withSeconds` for logs where order within a minute matters.
+ */
+export function useDateTimeFormat(options: { withSeconds?: boolean } = {}): Intl.DateTimeFormat {
+  const locale = useLocale();
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", {
+    dateStyle: "medium",
+    timeStyle: options.withSeconds ? "medium" : "short",
+    timeZone: "Europe/Stockholm",
+  });
+}

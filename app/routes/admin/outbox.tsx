@@ -1,7 +1,7 @@
 import type { Route } from "./+types/outbox";
 import { findOutboxMessages } from "~/domain/mail/outbox.queries.server";
 import { defineMessages } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useDateTimeFormat, useT } from "~/i18n/use-t";
 import { pageCall } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
 import { requireUser } from "~/lib/require-user.server";
@@ -58,12 +58,7 @@ function Linked({ text }: { text: string }) {
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {
   const t = useT(messages);
-  const locale = useLocale();
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Stockholm",
-  });
+  const when = useDateTimeFormat();
   return (
     <>
       <p>

@@ -4,14 +4,14 @@ import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/account";
 import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, SubmitButton, TextField, NewPasswordFields } from "~/components/form";
 import { findApiTokens } from "~/domain/users/api-token.queries.server";
 import { changePassword } from "~/domain/users/change-password.server";
 import { createApiToken } from "~/domain/users/create-api-token.server";
 import { revokeApiToken } from "~/domain/users/revoke-api-token.server";
 import { apiTokenSchema, changePasswordSchema } from "~/domain/users/user.schemas";
 import { defineMessages } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useDateTimeFormat, useT } from "~/i18n/use-t";
 import { handleForm } from "~/lib/form-action.server";
 import { throwAsPageError } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
@@ -144,7 +144,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT(messages);
-  const locale = useLocale();
   const [passwordForm, passwordFields] = useForm({
     id: "change-password",
     lastResult: actionData?.intent === "change-password" ? actionData.reply : undefined,
@@ -158,11 +157,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
     shouldRevalidate: "onBlur",
   });
   const created = actionData?.intent === "create-token" ? actionData.created : null;
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Stockholm",
-  });
+  const when = useDateTimeFormat();
   return (
     <div className="narrow">
       <h1 className="ds-heading" data-size="lg">
@@ -192,20 +187,10 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           autoComplete="current-password"
           required
         />
-        <TextField
-          field={passwordFields.password}
-          label={t("password")}
-          description={t("passwordHint")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          field={passwordFields.passwordConfirm}
-          label={t("passwordConfirm")}
-          type="password"
-          autoComplete="new-password"
-          required
+        <NewPasswordFields
+          password={passwordFields.password}
+          passwordConfirm={passwordFields.passwordConfirm}
+          labels={{ password: t("password"), hint: t("passwordHint"), confirm: t("passwordConfirm") }}
         />
         <SubmitButton>{t("submit")}</SubmitButton>
       </PostForm>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect } from "react-router";
 import type { Route } from "./+types/setup";
 import { sessionCookie } from "~/lib/cookies.server";
-import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, SubmitButton, TextField, NewPasswordFields } from "~/components/form";
 import { createFirstAdmin } from "~/domain/users/create-user.server";
 import { startSession } from "~/domain/users/sessions.server";
 import { countUsers } from "~/domain/users/user.queries.server";
@@ -20,9 +20,6 @@ const messages = defineMessages({
       "Tryggsam har inga konton ännu. Skapa det första kontot: det blir administratör och kan sedan lägga upp samverkan och bjuda in fler.",
     name: "Ditt namn",
     email: "E-postadress",
-    password: "Lösenord",
-    passwordHint: "Minst 12 tecken. En mening du minns är ett bra lösenord.",
-    passwordConfirm: "Upprepa lösenordet",
     submit: "Skapa administratör",
   },
   en: {
@@ -31,9 +28,6 @@ const messages = defineMessages({
       "Tryggsam has no accounts yet. Create the first one: it becomes the administrator, who can then set up partnerships and invite others.",
     name: "Your name",
     email: "E-mail address",
-    password: "Password",
-    passwordHint: "At least 12 characters. A sentence you remember makes a good password.",
-    passwordConfirm: "Repeat the password",
     submit: "Create administrator",
   },
 });
@@ -81,21 +75,7 @@ export default function Setup({ actionData }: Route.ComponentProps) {
         />
         <TextField field={fields.name} label={t("name")} autoComplete="name" required />
         <TextField field={fields.email} label={t("email")} type="email" autoComplete="email" required />
-        <TextField
-          field={fields.password}
-          label={t("password")}
-          description={t("passwordHint")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          field={fields.passwordConfirm}
-          label={t("passwordConfirm")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
         <SubmitButton>{t("submit")}</SubmitButton>
       </PostForm>
     </div>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/accept";
 import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, SubmitButton, TextField, NewPasswordFields } from "~/components/form";
 import { acceptInvitation } from "~/domain/invitations/accept-invitation.server";
 import { getInvitation } from "~/domain/invitations/invitation.queries.server";
 import { PARTNERSHIP_ROLE_LABELS } from "~/domain/invitations/invitation.schemas";
@@ -26,9 +26,6 @@ const messages = defineMessages({
     intro: "Du är inbjuden som {role} till samverkan ”{name}”. Inbjudan gäller {email}.",
     createIntro: "Skapa ditt konto för att gå med.",
     name: "Ditt namn",
-    password: "Lösenord",
-    passwordHint: "Minst 12 tecken. En mening du minns är ett bra lösenord.",
-    passwordConfirm: "Upprepa lösenordet",
     submit: "Skapa konto och gå med",
     hasAccount: "Det finns redan ett konto med e-postadressen {email}. Logga in med det för att gå med.",
     login: "Logga in",
@@ -44,9 +41,6 @@ const messages = defineMessages({
     intro: "You are invited as {role} to the partnership “{name}”. The invitation is for {email}.",
     createIntro: "Create your account to join.",
     name: "Your name",
-    password: "Password",
-    passwordHint: "At least 12 characters. A sentence you remember makes a good password.",
-    passwordConfirm: "Repeat the password",
     submit: "Create account and join",
     hasAccount: "There is already an account with the e-mail address {email}. Log in with it to join.",
     login: "Log in",
@@ -163,21 +157,7 @@ export default function AcceptInvitation({ loaderData, actionData, params }: Rou
             <ErrorSummary form={form} fields={[fields.name, fields.password, fields.passwordConfirm]} />
             <TextField field={fields.name} label={t("name")} autoComplete="name" required />
             <input type="text" hidden readOnly autoComplete="username" value={invitation.email} />
-            <TextField
-              field={fields.password}
-              label={t("password")}
-              description={t("passwordHint")}
-              type="password"
-              autoComplete="new-password"
-              required
-            />
-            <TextField
-              field={fields.passwordConfirm}
-              label={t("passwordConfirm")}
-              type="password"
-              autoComplete="new-password"
-              required
-            />
+            <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
             <SubmitButton>{t("submit")}</SubmitButton>
           </PostForm>
         </>

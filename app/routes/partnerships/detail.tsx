@@ -32,7 +32,7 @@ import { updateCouncil } from "~/domain/partnerships/update-council.server";
 import { updatePartnership } from "~/domain/partnerships/update-partnership.server";
 import { notFound } from "~/errors/app-error";
 import { defineMessages } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useDateTimeFormat, useLocale, useT } from "~/i18n/use-t";
 import { handleForm } from "~/lib/form-action.server";
 import { pageCall } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
@@ -257,11 +257,7 @@ export default function PartnershipPage({ loaderData, actionData }: Route.Compon
   const locale = useLocale();
   const { partnership: p, notice, invited } = loaderData;
   const last: ActionData | undefined = actionData;
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Stockholm",
-  });
+  const when = useDateTimeFormat();
   return (
     <>
       <p>
