@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Database } from "~/db/client.server";
@@ -59,6 +60,31 @@ describe.skipIf(onPostgres)("the embedded database (skipped on PostgreSQL: it ha
     expect(Math.max(...pauses)).toBeLessThan(100);
   });
 });
+
+describe.skipIf(onPostgres)(
+  "npm start on a fresh machine (skipped on PostgreSQL: it is about the embedded default)",
+  () => {
+    it("builds, starts the embedded database and serves the first-start page at /", async () => {
+      const packageJson = JSON.parse(
+        readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+      ) as {
+        scripts: Record<string, string>;
+      };
+      expect(packageJson.scripts.start).toBe("node ./bin/tryggsam.js serve --build");
+      const buildDir = "build-npm-start-test";
+      const server = await startTestServer({ build: true, buildDir, timeoutMs: 180_000 });
+      try {
+        const response = await fetch(`${server.url}/`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain("Kom igång med Tryggsam");
+        expect(existsSync(`${server.dataDir}/pgdata`)).toBe(true);
+      } finally {
+        await server.stop();
+        rmSync(new URL(`../../${buildDir}`, import.meta.url), { recursive: true, force: true });
+      }
+    }, 240_000);
+  },
+);
 
 describe.skipIf(!onPostgres)(
   "several instances on one PostgreSQL (needs TEST_DATABASE_URL; .ci/run sets it)",

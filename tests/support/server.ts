@@ -27,6 +27,8 @@ export interface TestServerOptions {
   /** Build folder of `react-router build`; defaults to TRYGGSAM_BUILD_DIR. */
   buildDir?: string;
   timeoutMs?: number;
+  /** Build the web part first, as `npm start` does (`serve --build`). */
+  build?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const ownDataDir = !databaseUrl && !options.env?.DATA_DIR;
   const dataDir = options.env?.DATA_DIR ?? (ownDataDir ? mkdtempSync(join(tmpdir(), "tryggsam-http-")) : "");
   const buildDir = options.buildDir ?? process.env.TRYGGSAM_BUILD_DIR ?? "build";
-  const child = spawn(process.execPath, [bin, "serve"], {
+  const child = spawn(process.execPath, [bin, "serve", ...(options.build ? ["--build"] : [])], {
     env: {
       PATH: process.env.PATH,
       TZ: "Europe/Stockholm",
