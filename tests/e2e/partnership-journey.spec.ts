@@ -75,6 +75,13 @@ async function journey(browser: Browser, server: TestServer, javaScript: boolean
   await expect.poll(() => main.textContent()).toContain("Inbjudan är skickad till kim.samordnare@ange.se");
   await check();
 
+  // The partnership's history names who created it.
+  await page.getByRole("link", { name: "Visa ändringshistorik" }).click();
+  await page.waitForURL((url) => url.pathname === `/historik/partnership/${partnershipPath.split("/")[2]}`);
+  await expect.poll(() => page.locator("main table").textContent()).toContain("Anna Admin");
+  expect(await page.locator("main table").textContent()).toContain(PARTNERSHIP);
+  await check();
+
   // 4. With no SMTP server, the mail waits in the outbox.
   await page.goto(`${server.url}/admin/utkorg`);
   await check();

@@ -1,6 +1,6 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/detail";
 import { TextAreaField } from "~/components/choice-fields";
@@ -80,6 +80,7 @@ const messages = defineMessages({
     sendInvitation: "Skicka inbjudan",
     edit: "Ändra samverkan",
     save: "Spara ändringarna",
+    history: "Visa ändringshistorik",
   },
   en: {
     back: "All partnerships",
@@ -123,6 +124,7 @@ const messages = defineMessages({
     sendInvitation: "Send invitation",
     edit: "Change the partnership",
     save: "Save changes",
+    history: "Show the history of changes",
   },
 });
 
@@ -155,6 +157,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       partnership,
       canUpdate,
       canManageCouncils: can(actor, "council.manage", id),
+      canReadHistory: can(actor, "audit.read", id),
       canInvite,
       choices: canUpdate
         ? { policeAreas: await findPoliceAreas(ctx.db), municipalities: await findMunicipalities(ctx.db) }
@@ -281,6 +284,13 @@ export default function PartnershipPage({ loaderData, actionData }: Route.Compon
         <dt>{t("otherActors")}</dt>
         <dd>{p.otherActors.length ? p.otherActors.join(", ") : t("none")}</dd>
       </dl>
+      {loaderData.canReadHistory ? (
+        <p>
+          <Link className="ds-link" to={`/historik/partnership/${p.id}`}>
+            {t("history")}
+          </Link>
+        </p>
+      ) : null}
 
       <h2 className="ds-heading" data-size="md" id="rad" tabIndex={-1}>
         {t("councils")}
