@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
+import type { AgreementContent } from "~/domain/agreements/agreement.schemas";
+import type { CitizenPromiseContent } from "~/domain/citizen-promises/citizen-promise.schemas";
 import {
   boolean,
+  date,
+  type AnyPgColumn,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -221,6 +226,139 @@ export const outboxMessage = pgTable("outbox_message", {
   sentAt: timestamp("sent_at", { withTimezone: true }),
   ...timestamps,
 });
+
+// Agreements and citizen promises ------------------------------------------------------------
+//
+// A document's content lives in append-only revisions; the document row holds the events of its
+// life (ready, signed, published, terminated). Its status is derived from those and the dates.
+
+const lifecycle = {
+  /** The number of the newest revision; a save must be based on it (optimistic locking). */
+  currentRevision: integer("current_revision").notNull().default(1),
+  readyForSigningAt: timestamp("ready_for_signing_at", { withTimezone: true }),
+  /** The latest signature's date, set once both parties have signed. */
+  signedOn: date("signed_on", { mode: "string" }),
+  signedPlace: text("signed_place"),
+  publishedAt: timestamp("published_at", { withTimezone: true }),
+  terminatedOn: date("terminated_on", { mode: "string" }),
+  terminationReason: text("termination_reason"),
+};
+
+export const agreement = pgTable(
+  "agreement",
+  {
+    id: id(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id, { onDelete: "cascade" }),
+    ...lifecycle,
+    /** The agreement this one replaces. */
+    predecessorId: uuid("predecessor_id").references((): AnyPgColumn => agreement.id, {
+      onDelete: "set null",
+    }),
+    ...timestamps,
+  },
+  (t) => [
+    index("agreement_partnership_idx").on(t.partnershipId),
+    index("agreement_predecessor_idx").on(t.predecessorId),
+  ],
+);
+
+/** Append-only: a save adds a revision, nothing is overwritten, so there is no updated_at. */
+export const agreementRevision = pgTable(
+  "agreement_revision",
+  {
+    id: id(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreement.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    content: jsonb("content").$type<AgreementContent>().notNull(),
+    authorId: uuid("author_id").references(() => appUser.id, { onDelete: "set null" }),
+    /** Why a signed document was changed (a revidering); null before signing. */
+    amendmentReason: text("amendment_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("agreement_revision_number_key").on(t.agreementId, t.number)],
+);
+
+export const citizenPromise = pgTable(
+  "citizen_promise",
+  {
+    id: id(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id, { onDelete: "cascade" }),
+    /** The agreement whose document it is published in, if any (as in Vindeln's). */
+    agreementId: uuid("agreement_id").references(() => agreement.id, { onDelete: "set null" }),
+    ...lifecycle,
+    predecessorId: uuid("predecessor_id").references((): AnyPgColumn => citizenPromise.id, {
+      onDelete: "set null",
+    }),
+    ...timestamps,
+  },
+  (t) => [
+    index("citizen_promise_partnership_idx").on(t.partnershipId),
+    index("citizen_promise_predecessor_idx").on(t.predecessorId),
+  ],
+);
+
+/** Append-only, like agreement_revision. */
+export const citizenPromiseRevision = pgTable(
+  "citizen_promise_revision",
+  {
+    id: id(),
+    citizenPromiseId: uuid("citizen_promise_id")
+      .notNull()
+      .references(() => citizenPromise.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    content: jsonb("content").$type<CitizenPromiseContent>().notNull(),
+    authorId: uuid("author_id").references(() => appUser.id, { onDelete: "set null" }),
+    amendmentReason: text("amendment_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("citizen_promise_revision_number_key").on(t.citizenPromiseId, t.number)],
+);
+
+/** A recorded signature of an agreement or a citizen promise, for the revision signed. */
+export const signature = pgTable(
+  "signature",
+  {
+    id: id(),
+    /** 'agreement' | 'citizen-promise' */
+    documentType: text("document_type").notNull(),
+    documentId: uuid("document_id").notNull(),
+    revisionNumber: integer("revision_number").notNull(),
+    signatoryName: text("signatory_name").notNull(),
+    signatoryTitle: text("signatory_title").notNull().default(""),
+    /** 'police' | 'municipality' | 'other' */
+    party: text("party").notNull(),
+    signedOn: date("signed_on", { mode: "string" }).notNull(),
+    place: text("place").notNull().default(""),
+    recordedBy: uuid("recorded_by").references(() => appUser.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("signature_document_idx").on(t.documentType, t.documentId)],
+);
+
+/** Dated progress notes on one commitment of a citizen promise; the newest gives its status. */
+export const commitmentProgress = pgTable(
+  "commitment_progress",
+  {
+    id: id(),
+    citizenPromiseId: uuid("citizen_promise_id")
+      .notNull()
+      .references(() => citizenPromise.id, { onDelete: "cascade" }),
+    commitmentKey: text("commitment_key").notNull(),
+    /** One of COMMITMENT_STATUSES. */
+    status: text("status").notNull(),
+    note: text("note").notNull().default(""),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    authorId: uuid("author_id").references(() => appUser.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("commitment_progress_promise_idx").on(t.citizenPromiseId, t.commitmentKey, t.occurredOn)],
+);
 
 // Audit ---------------------------------------------------------------------------------------
 

@@ -13,7 +13,10 @@ export const ERROR_CODES = {
   CSRF: 403,
   /** The record does not exist, or belongs to a partnership the actor may not see. */
   NOT_FOUND: 404,
-  /** The write conflicts with the current state (duplicate, already done). */
+  /**
+   * The write conflicts with the current state (duplicate, already done, a step out of order), or
+   * was based on a stale revision: then `details.current` holds the revision saved meanwhile.
+   */
   CONFLICT: 409,
   /** An invitation link that has expired or has been used. */
   INVITATION_INVALID: 410,
@@ -30,6 +33,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: Record<string, string[]> = {},
+    /** Structured facts for the caller to show, e.g. the other person's revision on CONFLICT. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -19,7 +19,7 @@ const TITLES: Record<number, string> = {
 export function problem(
   status: number,
   detail: string,
-  extra: { code?: string; errors?: Record<string, string[]> } = {},
+  extra: { code?: string; errors?: Record<string, string[]>; details?: Record<string, unknown> } = {},
 ): Response {
   return new Response(
     JSON.stringify({ type: "about:blank", title: TITLES[status] ?? "Fel", status, detail, ...extra }),
@@ -31,6 +31,7 @@ export function problemFromError(error: AppError): Response {
   return problem(error.httpStatus, error.message, {
     code: error.code,
     ...(Object.keys(error.fields).length ? { errors: error.fields } : {}),
+    ...(Object.keys(error.details).length ? { details: error.details } : {}),
   });
 }
 

@@ -12,6 +12,12 @@ export const problemSchema = z.object({
     .record(z.string(), z.array(z.string()))
     .optional()
     .describe('Meddelanden per fält, t.ex. `{"name": ["Ange ett namn."]}`; "" gäller hela innehållet.'),
+  details: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      "Fakta att visa, t.ex. `current`: versionen som sparades under tiden (409 vid inaktuell version).",
+    ),
 });
 
 const ERROR_TEXT: Record<number, string> = {

@@ -19,6 +19,12 @@ export const PERMISSIONS = {
   "council.manage": { global: ["admin"], partnership: ["coordinator", "police"] },
   "invitation.create": { global: ["admin"], partnership: ["coordinator"] },
   "audit.read": { global: ["admin", "analyst"], partnership: ["coordinator", "police"] },
+  // Agreements and citizen promises alike: drafts are read inside the partnership (and by analysts).
+  "agreement.read": { global: ["admin", "analyst"], partnership: ["coordinator", "police", "member"] },
+  "agreement.comment": { global: ["admin"], partnership: ["coordinator", "police", "member"] },
+  "agreement.edit": { global: ["admin"], partnership: ["coordinator", "police"] },
+  "agreement.sign": { global: ["admin"], partnership: ["coordinator", "police"] },
+  "commitmentProgress.record": { global: ["admin"], partnership: ["coordinator", "police"] },
 } as const satisfies Record<
   string,
   { global: readonly GlobalRole[]; partnership: readonly PartnershipRole[] }
