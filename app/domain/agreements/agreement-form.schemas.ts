@@ -162,7 +162,7 @@ function toContent(f: AgreementFormFields): unknown {
 /** Content paths → the form's field names, so each message lands by its field. */
 function formPath(path: PropertyKey[]): PropertyKey[] {
   const [head, ...rest] = path;
-  switch (head) {
+  switch (String(head)) {
     case "period":
       return [rest[0] === "from" ? "periodFrom" : "periodTo"];
     case "followUp":
