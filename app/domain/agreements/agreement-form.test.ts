@@ -27,7 +27,8 @@ function formData(value: Record<string, unknown>, prefix = "", data = new FormDa
     const name = prefix ? (/^\d+$/.test(key) ? `${prefix}[${key}]` : `${prefix}.${key}`) : key;
     if (v === undefined || v === null) continue;
     if (typeof v === "object") formData(v as Record<string, unknown>, name, data);
-    else data.append(name, String(v as string | number | boolean));
+    else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+      data.append(name, String(v));
   }
   return data;
 }
