@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { GLOBAL_ROLES, PARTNERSHIP_ROLES } from "~/domain/access/actor";
 import { auditQuerySchema } from "~/domain/audit/audit.schemas";
+import { agreementContentSchema } from "~/domain/agreements/agreement.schemas";
+import {
+  agreementRevisionSchema,
+  comparisonQuerySchema,
+  newAgreementSchema,
+  revisionQuerySchema,
+  signatureInputSchema,
+  terminationSchema,
+} from "~/domain/agreements/document-lifecycle.schemas";
+import {
+  DATE_STATUSES,
+  LIFECYCLE_STAGES,
+  SIGNATORY_PARTIES,
+} from "~/domain/agreements/document-parts.schemas";
 import {
   COVERAGES,
   LINK_STATUSES,
@@ -143,6 +157,62 @@ export const outboxMessageResponse = z.object({
   createdAt: dateTime,
   sentAt: dateTime.nullable(),
 });
+
+const revisionSummaryResponse = z.object({
+  number: z.number().int(),
+  authorName: z.string().nullable(),
+  createdAt: dateTime,
+  amendmentReason: z.string().nullable().describe("Skälet, när versionen gjordes efter undertecknandet"),
+});
+
+const signatureResponse = z.object({
+  id,
+  revisionNumber: z.number().int().describe("Versionen som undertecknades"),
+  name: z.string(),
+  title: z.string(),
+  party: z.enum(SIGNATORY_PARTIES),
+  signedOn: z.string().describe("ÅÅÅÅ-MM-DD"),
+  place: z.string(),
+});
+
+/** The lifecycle fields agreements and citizen promises share. */
+const documentSummaryFields = {
+  id,
+  partnershipId: id,
+  title: z.string(),
+  period: z.object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    continuesUntilReplaced: z.boolean(),
+  }),
+  stage: z
+    .enum(LIFECYCLE_STAGES)
+    .describe("Steget: utkast, klar för undertecknande, undertecknad, publicerad"),
+  status: z.enum(DATE_STATUSES).describe("Status efter datum, härledd ur perioden och händelserna"),
+  currentRevision: z.number().int().describe("Skicka den som baseRevision när du sparar"),
+  signedOn: z.string().nullable(),
+  publishedAt: dateTime.nullable(),
+  updatedAt: dateTime,
+};
+
+const documentDetailFields = {
+  predecessorId: id.nullable(),
+  successorId: id.nullable(),
+  readyForSigningAt: dateTime.nullable(),
+  signedPlace: z.string().nullable(),
+  terminatedOn: z.string().nullable(),
+  terminationReason: z.string().nullable(),
+  revisions: z.array(revisionSummaryResponse).describe("Nyast först"),
+  signatures: z.array(signatureResponse),
+  createdAt: dateTime,
+};
+
+export const agreementSummaryResponse = z.object(documentSummaryFields);
+export const agreementResponse = agreementSummaryResponse.extend({
+  content: agreementContentSchema,
+  ...documentDetailFields,
+});
+export const agreementRevisionResponse = revisionSummaryResponse.extend({ content: agreementContentSchema });
 
 export const openApiResponse = z.looseObject({
   openapi: z.literal("3.1.0"),
@@ -398,6 +468,128 @@ export const endpoints = {
     response: z.array(outboxMessageResponse),
     status: 200,
     errors: [403],
+  }),
+  findAgreements: define({
+    method: "GET",
+    path: "/partnerships/{id}/agreements",
+    operationId: "findAgreements",
+    summary: "En samverkans samverkansöverenskommelser, nyast först",
+    tag: "Överenskommelser",
+    auth: "user",
+    response: z.array(agreementSummaryResponse),
+    status: 200,
+    errors: [],
+  }),
+  createAgreement: define({
+    method: "POST",
+    path: "/partnerships/{id}/agreements",
+    operationId: "createAgreement",
+    summary: "Påbörja en samverkansöverenskommelse (version 1, utkast)",
+    tag: "Överenskommelser",
+    auth: "user",
+    request: newAgreementSchema,
+    response: agreementResponse,
+    status: 201,
+    errors: [],
+  }),
+  getAgreement: define({
+    method: "GET",
+    path: "/agreements/{id}",
+    operationId: "getAgreement",
+    summary: "En överenskommelse: gällande innehåll, versioner, underskrifter och status",
+    tag: "Överenskommelser",
+    auth: "user",
+    response: agreementResponse,
+    status: 200,
+    errors: [],
+  }),
+  saveAgreementRevision: define({
+    method: "PUT",
+    path: "/agreements/{id}",
+    operationId: "saveAgreementRevision",
+    summary: "Spara en ny version av innehållet",
+    description:
+      "`baseRevision` är versionen du utgick från. Har någon annan sparat sedan dess svarar API:t 409, " +
+      "och `details.current` innehåller den versionen (nummer, vem, när, innehåll); inget sparas. " +
+      "Efter undertecknandet krävs `amendmentReason` (revidering).",
+    tag: "Överenskommelser",
+    auth: "user",
+    request: agreementRevisionSchema,
+    response: agreementResponse,
+    status: 200,
+    errors: [409],
+  }),
+  getAgreementRevision: define({
+    method: "GET",
+    path: "/agreements/{id}/revision",
+    operationId: "getAgreementRevision",
+    summary: "En version av en överenskommelse",
+    tag: "Överenskommelser",
+    auth: "user",
+    query: revisionQuerySchema,
+    response: agreementRevisionResponse,
+    status: 200,
+    errors: [],
+  }),
+  compareAgreementRevisions: define({
+    method: "GET",
+    path: "/agreements/{id}/comparison",
+    operationId: "compareAgreementRevisions",
+    summary: "Två versioner av en överenskommelse, att visa sida vid sida",
+    tag: "Överenskommelser",
+    auth: "user",
+    query: comparisonQuerySchema,
+    response: z.object({ a: agreementRevisionResponse, b: agreementRevisionResponse }),
+    status: 200,
+    errors: [],
+  }),
+  markAgreementReadyForSigning: define({
+    method: "POST",
+    path: "/agreements/{id}/ready",
+    operationId: "markAgreementReadyForSigning",
+    summary: "Markera utkastet som klart för undertecknande",
+    tag: "Överenskommelser",
+    auth: "user",
+    response: agreementResponse,
+    status: 200,
+    errors: [409],
+  }),
+  recordAgreementSignature: define({
+    method: "POST",
+    path: "/agreements/{id}/signatures",
+    operationId: "recordAgreementSignature",
+    summary: "Registrera en underskrift",
+    description:
+      "Överenskommelsen är undertecknad när både polisen och kommunen har skrivit under den gällande versionen.",
+    tag: "Överenskommelser",
+    auth: "user",
+    request: signatureInputSchema,
+    response: agreementResponse,
+    status: 201,
+    errors: [409],
+  }),
+  publishAgreement: define({
+    method: "POST",
+    path: "/agreements/{id}/publish",
+    operationId: "publishAgreement",
+    summary: "Publicera en undertecknad överenskommelse",
+    tag: "Överenskommelser",
+    auth: "user",
+    response: agreementResponse,
+    status: 200,
+    errors: [409],
+  }),
+  terminateAgreement: define({
+    method: "POST",
+    path: "/agreements/{id}/terminate",
+    operationId: "terminateAgreement",
+    summary: "Säga upp en undertecknad överenskommelse",
+    tag: "Överenskommelser",
+    auth: "user",
+    request: terminationSchema,
+    response: agreementResponse,
+    status: 200,
+    errors: [409],
   }),
 } as const satisfies Record<string, Endpoint>;
 

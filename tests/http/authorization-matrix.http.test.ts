@@ -8,6 +8,7 @@ import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { systemActor } from "~/domain/access/actor";
 import { API_PREFIX, endpointList, routePath } from "~/lib/api-endpoints";
 import { insertUserActor, makeUser, TEST_PASSWORD } from "../factories/users";
+import { bothSignatures, insertAgreement, makeAgreementContent } from "../factories/agreements";
 import { insertCouncil, insertInvitation, insertPartnership, policeAreaId } from "../factories/partnerships";
 import { insertPoliceArea, makePoliceArea, policeRegionId } from "../factories/police-areas";
 import { startTestServer, type TestServer } from "../support/server";
@@ -268,6 +269,69 @@ const api: Record<string, Row> = {
         },
       };
     },
+  },
+  // Agreements: members and analysts read drafts; the partnership's coordinator and police write.
+  "GET /api/v1/partnerships/:id/agreements": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: (f) => ({ path: `/api/v1/partnerships/${f.partnershipId}/agreements` }),
+  },
+  "POST /api/v1/partnerships/:id/agreements": {
+    expect: "201 403 | 201 201 403 | 404 404 404 | 401",
+    request: (f) => ({
+      path: `/api/v1/partnerships/${f.partnershipId}/agreements`,
+      body: { content: makeAgreementContent() },
+    }),
+  },
+  "GET /api/v1/agreements/:id": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}`,
+    }),
+  },
+  "PUT /api/v1/agreements/:id": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}`,
+      body: { baseRevision: 1, content: makeAgreementContent() },
+    }),
+  },
+  "GET /api/v1/agreements/:id/revision": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/revision?number=1`,
+    }),
+  },
+  "GET /api/v1/agreements/:id/comparison": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/comparison?a=1&b=1`,
+    }),
+  },
+  "POST /api/v1/agreements/:id/ready": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/ready`,
+    }),
+  },
+  "POST /api/v1/agreements/:id/signatures": {
+    expect: "201 403 | 201 201 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId, stage: "ready" })).id}/signatures`,
+      body: bothSignatures[0],
+    }),
+  },
+  "POST /api/v1/agreements/:id/publish": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId, stage: "signed" })).id}/publish`,
+    }),
+  },
+  "POST /api/v1/agreements/:id/terminate": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId, stage: "signed" })).id}/terminate`,
+      body: { terminatedOn: "2025-06-30", reason: "Kommunen säger upp överenskommelsen." },
+    }),
   },
   // A record of the first partnership: its history needs audit.read there.
   "GET /api/v1/audit-events": {

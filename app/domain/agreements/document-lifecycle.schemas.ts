@@ -65,3 +65,15 @@ export const terminationSchema = z.object({
     .max(LONG_TEXT_MAX, `Skälet får vara högst ${LONG_TEXT_MAX} tecken.`),
 });
 export type TerminationInput = z.output<typeof terminationSchema>;
+
+const revisionNumber = (name: string) =>
+  z.coerce
+    .number({ message: `Ange versionens nummer (${name}).` })
+    .int(`Ange versionens nummer (${name}) som ett heltal.`)
+    .min(1, `Ange versionens nummer (${name}) som ett heltal från 1.`);
+
+/** `?number=3`: one revision. */
+export const revisionQuerySchema = z.object({ number: revisionNumber("number") });
+
+/** `?a=1&b=3`: two revisions to show side by side. */
+export const comparisonQuerySchema = z.object({ a: revisionNumber("a"), b: revisionNumber("b") });

@@ -1,0 +1,166 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "~/db/client.server";
+import { agreement, agreementRevision } from "~/db/schema";
+import type { UserActor } from "~/domain/access/actor";
+import { createApiToken } from "~/domain/users/create-api-token.server";
+import { bothSignatures, makeAgreementContent } from "../factories/agreements";
+import { insertPartnership } from "../factories/partnerships";
+import { insertUserActor } from "../factories/users";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let database: Database;
+let partnershipId: string;
+let coordinator: UserActor;
+let police: UserActor;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  database = server.openDatabase();
+  partnershipId = await insertPartnership(database.db);
+  coordinator = await insertUserActor(database.db, {
+    name: "Kim Samordnare",
+    partnerships: { [partnershipId]: "coordinator" },
+  });
+  police = await insertUserActor(database.db, {
+    name: "Pia Polis",
+    partnerships: { [partnershipId]: "police" },
+  });
+});
+
+afterAll(async () => {
+  await database?.close();
+  await server?.stop();
+});
+
+async function client(actor: UserActor) {
+  const bearer = (await createApiToken({ db: database.db, actor }, { name: "Överenskommelser" })).token;
+  return (path: string, method = "GET", body?: unknown) =>
+    fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${bearer}`,
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+}
+
+const countRows = async () => ({
+  agreements: (await database.db.select({ n: sql<number>`count(*)::int` }).from(agreement))[0]!.n,
+  revisions: (await database.db.select({ n: sql<number>`count(*)::int` }).from(agreementRevision))[0]!.n,
+});
+
+interface AgreementBody {
+  id: string;
+  currentRevision: number;
+  stage: string;
+  status: string;
+  content: { title: string; background: string };
+  revisions: { number: number; authorName: string }[];
+}
+
+describe("the agreement API", () => {
+  it("creates a draft, saves revisions, refuses a stale save with 409 and the current revision, signs and publishes", async () => {
+    const asCoordinator = await client(coordinator);
+    const asPolice = await client(police);
+    const content = makeAgreementContent();
+    const created = await asCoordinator(`/partnerships/${partnershipId}/agreements`, "POST", { content });
+    expect(created.status).toBe(201);
+    const draft = (await created.json()) as AgreementBody;
+    expect(draft).toMatchObject({ currentRevision: 1, stage: "draft", status: "draft" });
+    expect(draft.content.title).toBe(content.title);
+
+    const policeSave = await asPolice(`/agreements/${draft.id}`, "PUT", {
+      baseRevision: 1,
+      content: { ...content, background: "Polisens ändring." },
+    });
+    expect(policeSave.status).toBe(200);
+    expect(((await policeSave.json()) as AgreementBody).currentRevision).toBe(2);
+
+    const before = await countRows();
+    const stale = await asCoordinator(`/agreements/${draft.id}`, "PUT", {
+      baseRevision: 1,
+      content: { ...content, background: "Samordnarens ändring." },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get("Content-Type")).toContain("application/problem+json");
+    const problem = (await stale.json()) as {
+      code: string;
+      detail: string;
+      details: { current: { number: number; authorName: string; createdAt: string; content: unknown } };
+    };
+    expect(problem.code).toBe("CONFLICT");
+    expect(problem.detail).toContain("Pia Polis");
+    expect(problem.details.current).toMatchObject({
+      number: 2,
+      authorName: "Pia Polis",
+      content: { background: "Polisens ändring." },
+    });
+    expect(await countRows()).toEqual(before);
+
+    const revision = await asCoordinator(`/agreements/${draft.id}/revision?number=1`);
+    expect(((await revision.json()) as { content: { background: string } }).content.background).toBe(
+      content.background,
+    );
+    const comparison = (await (await asCoordinator(`/agreements/${draft.id}/comparison?a=1&b=2`)).json()) as {
+      a: { number: number };
+      b: { number: number; content: { background: string } };
+    };
+    expect([comparison.a.number, comparison.b.number, comparison.b.content.background]).toEqual([
+      1,
+      2,
+      "Polisens ändring.",
+    ]);
+    expect((await asCoordinator(`/agreements/${draft.id}/revision?number=tre`)).status).toBe(422);
+
+    expect((await asCoordinator(`/agreements/${draft.id}/publish`, "POST")).status).toBe(409);
+    expect((await asCoordinator(`/agreements/${draft.id}/ready`, "POST")).status).toBe(200);
+    for (const signature of bothSignatures) {
+      expect((await asPolice(`/agreements/${draft.id}/signatures`, "POST", signature)).status).toBe(201);
+    }
+    const published = await asCoordinator(`/agreements/${draft.id}/publish`, "POST");
+    expect(published.status).toBe(200);
+    expect(((await published.json()) as AgreementBody).stage).toBe("published");
+    const list = (await (
+      await asPolice(`/partnerships/${partnershipId}/agreements`)
+    ).json()) as AgreementBody[];
+    expect(list.map((a) => a.id)).toContain(draft.id);
+  });
+
+  it("answers bad input with 422 and messages by field, and saves nothing", async () => {
+    const asCoordinator = await client(coordinator);
+    const before = await countRows();
+    const response = await asCoordinator(`/partnerships/${partnershipId}/agreements`, "POST", {
+      content: {
+        ...makeAgreementContent(),
+        title: "x".repeat(1024 * 512),
+        period: { from: "2026", to: "2023" },
+        signatories: [{ name: "", party: "kyrkan" }],
+      },
+    });
+    expect(response.status).toBe(422);
+    const { errors } = (await response.json()) as { errors: Record<string, string[]> };
+    expect(errors).toMatchObject({
+      "content.title": ["Rubriken får vara högst 300 tecken."],
+      "content.period.to": ["Slutet kan inte ligga före början."],
+      "content.signatories[0].name": ["Ange undertecknarens namn."],
+      "content.signatories[0].party": ["Välj polisen, kommunen eller annan part."],
+    });
+    expect(await countRows()).toEqual(before);
+
+    const { id } = (await (
+      await asCoordinator(`/partnerships/${partnershipId}/agreements`, "POST", {
+        content: makeAgreementContent(),
+      })
+    ).json()) as AgreementBody;
+    const missingBase = await asCoordinator(`/agreements/${id}`, "PUT", { content: makeAgreementContent() });
+    expect(missingBase.status).toBe(422);
+    expect(((await missingBase.json()) as { errors: Record<string, string[]> }).errors).toEqual({
+      baseRevision: ["Ange vilken version ändringen bygger på."],
+    });
+    const [row] = await database.db.select().from(agreement).where(eq(agreement.id, id));
+    expect(row?.currentRevision).toBe(1);
+  });
+});
