@@ -6,6 +6,14 @@ import { createAgreementDraft } from "~/domain/agreements/create-agreement-draft
 import { markAgreementReadyForSigning } from "~/domain/agreements/mark-agreement-ready-for-signing.server";
 import { publishAgreement } from "~/domain/agreements/publish-agreement.server";
 import { recordAgreementSignature } from "~/domain/agreements/record-agreement-signature.server";
+import {
+  citizenPromiseContentSchema,
+  type CitizenPromiseContent,
+} from "~/domain/citizen-promises/citizen-promise.schemas";
+import { createCitizenPromiseDraft } from "~/domain/citizen-promises/create-citizen-promise-draft.server";
+import { markCitizenPromiseReadyForSigning } from "~/domain/citizen-promises/mark-citizen-promise-ready-for-signing.server";
+import { publishCitizenPromise } from "~/domain/citizen-promises/publish-citizen-promise.server";
+import { recordCitizenPromiseSignature } from "~/domain/citizen-promises/record-citizen-promise-signature.server";
 import { insertPartnership } from "./partnerships";
 
 const system = systemActor("test");
@@ -58,5 +66,53 @@ export async function insertAgreement(
     for (const s of bothSignatures) await recordAgreementSignature(ctx, id, s);
   }
   if (stage === "published") await publishAgreement(ctx, id);
+  return { id, partnershipId };
+}
+
+/** A citizen promise's content with a unique title: one commitment per owner. */
+export function makeCitizenPromiseContent(
+  overrides: Partial<CitizenPromiseContent> = {},
+): CitizenPromiseContent {
+  const suffix = randomUUID().slice(0, 8);
+  return citizenPromiseContentSchema.parse({
+    title: `Medborgarlöfte ${suffix}`,
+    period: { from: "2025", to: "2025", continuesUntilReplaced: false },
+    problemPicture: "Otrygghet i Ramsele och stölder på landsbygden.",
+    commitments: [
+      {
+        key: "ramsele",
+        owner: "police",
+        text: "Besöka Ramsele 1 gång per månad (undantaget juni-augusti).",
+        measures: [{ kind: "schedule", times: 1, per: "month", exceptMonths: [6, 7, 8] }],
+      },
+      { key: "grannsamverkan", owner: "municipality", text: "Starta 10 nya samverkansgrupper." },
+      { key: "dialog", owner: "joint", text: "Hålla medborgardialog under våren och hösten." },
+    ],
+    signatories: [
+      { name: "Anna Andersson", title: "Kommunstyrelsens ordförande", party: "municipality" },
+      { name: "Per Persson", title: "Lokalpolisområdeschef", party: "police" },
+    ],
+    ...overrides,
+  });
+}
+
+/** Saves a citizen promise (in a partnership of its own unless one is given), brought to `stage`. */
+export async function insertCitizenPromise(
+  db: DbOrTx,
+  overrides: { partnershipId?: string; content?: CitizenPromiseContent; stage?: DocumentStage } = {},
+): Promise<{ id: string; partnershipId: string }> {
+  const partnershipId = overrides.partnershipId ?? (await insertPartnership(db));
+  const ctx = { db, actor: system };
+  const { id } = await createCitizenPromiseDraft(
+    ctx,
+    partnershipId,
+    overrides.content ?? makeCitizenPromiseContent(),
+  );
+  const stage = overrides.stage ?? "draft";
+  if (stage !== "draft") await markCitizenPromiseReadyForSigning(ctx, id);
+  if (stage === "signed" || stage === "published") {
+    for (const s of bothSignatures) await recordCitizenPromiseSignature(ctx, id, s);
+  }
+  if (stage === "published") await publishCitizenPromise(ctx, id);
   return { id, partnershipId };
 }
