@@ -28,6 +28,15 @@ import {
   newPartnershipSchema,
   partnershipSchema,
 } from "~/domain/partnerships/partnership.schemas";
+import {
+  citizenPromiseContentSchema,
+  COMMITMENT_STATUSES,
+} from "~/domain/citizen-promises/citizen-promise.schemas";
+import {
+  citizenPromiseRevisionSchema,
+  commitmentProgressSchema,
+  newCitizenPromiseSchema,
+} from "~/domain/citizen-promises/citizen-promise-lifecycle.schemas";
 import { apiTokenSchema } from "~/domain/users/user.schemas";
 
 /**
@@ -213,6 +222,36 @@ export const agreementResponse = agreementSummaryResponse.extend({
   ...documentDetailFields,
 });
 export const agreementRevisionResponse = revisionSummaryResponse.extend({ content: agreementContentSchema });
+
+export const citizenPromiseSummaryResponse = z.object(documentSummaryFields);
+export const citizenPromiseResponse = citizenPromiseSummaryResponse.extend({
+  content: citizenPromiseContentSchema,
+  ...documentDetailFields,
+  agreementId: id.nullable().describe("Överenskommelsen löftet publiceras i, om något"),
+  progress: z
+    .array(
+      z.object({
+        commitmentKey: z.string(),
+        status: z.enum(COMMITMENT_STATUSES).nullable().describe("Den senaste anteckningens status"),
+        notes: z
+          .array(
+            z.object({
+              id,
+              status: z.enum(COMMITMENT_STATUSES),
+              note: z.string(),
+              occurredOn: z.string().describe("ÅÅÅÅ-MM-DD"),
+              authorName: z.string().nullable(),
+              createdAt: dateTime,
+            }),
+          )
+          .describe("Nyast först"),
+      }),
+    )
+    .describe("Per löfte, i löftenas ordning"),
+});
+export const citizenPromiseRevisionResponse = revisionSummaryResponse.extend({
+  content: citizenPromiseContentSchema,
+});
 
 export const openApiResponse = z.looseObject({
   openapi: z.literal("3.1.0"),
@@ -590,6 +629,143 @@ export const endpoints = {
     response: agreementResponse,
     status: 200,
     errors: [409],
+  }),
+  findCitizenPromises: define({
+    method: "GET",
+    path: "/partnerships/{id}/citizen-promises",
+    operationId: "findCitizenPromises",
+    summary: "En samverkans medborgarlöften, nyast först",
+    tag: "Medborgarlöften",
+    auth: "user",
+    response: z.array(citizenPromiseSummaryResponse),
+    status: 200,
+    errors: [],
+  }),
+  createCitizenPromise: define({
+    method: "POST",
+    path: "/partnerships/{id}/citizen-promises",
+    operationId: "createCitizenPromise",
+    summary: "Påbörja ett medborgarlöfte (version 1, utkast), eget eller i en överenskommelse",
+    tag: "Medborgarlöften",
+    auth: "user",
+    request: newCitizenPromiseSchema,
+    response: citizenPromiseResponse,
+    status: 201,
+    errors: [],
+  }),
+  getCitizenPromise: define({
+    method: "GET",
+    path: "/citizen-promises/{id}",
+    operationId: "getCitizenPromise",
+    summary:
+      "Ett medborgarlöfte: gällande innehåll, versioner, underskrifter, status och hur det går med varje löfte",
+    tag: "Medborgarlöften",
+    auth: "user",
+    response: citizenPromiseResponse,
+    status: 200,
+    errors: [],
+  }),
+  saveCitizenPromiseRevision: define({
+    method: "PUT",
+    path: "/citizen-promises/{id}",
+    operationId: "saveCitizenPromiseRevision",
+    summary: "Spara en ny version av innehållet",
+    description:
+      "`baseRevision` är versionen du utgick från. Har någon annan sparat sedan dess svarar API:t 409, " +
+      "och `details.current` innehåller den versionen (nummer, vem, när, innehåll); inget sparas. " +
+      "Efter undertecknandet krävs `amendmentReason` (revidering).",
+    tag: "Medborgarlöften",
+    auth: "user",
+    request: citizenPromiseRevisionSchema,
+    response: citizenPromiseResponse,
+    status: 200,
+    errors: [409],
+  }),
+  getCitizenPromiseRevision: define({
+    method: "GET",
+    path: "/citizen-promises/{id}/revision",
+    operationId: "getCitizenPromiseRevision",
+    summary: "En version av ett medborgarlöfte",
+    tag: "Medborgarlöften",
+    auth: "user",
+    query: revisionQuerySchema,
+    response: citizenPromiseRevisionResponse,
+    status: 200,
+    errors: [],
+  }),
+  compareCitizenPromiseRevisions: define({
+    method: "GET",
+    path: "/citizen-promises/{id}/comparison",
+    operationId: "compareCitizenPromiseRevisions",
+    summary: "Två versioner av ett medborgarlöfte, att visa sida vid sida",
+    tag: "Medborgarlöften",
+    auth: "user",
+    query: comparisonQuerySchema,
+    response: z.object({ a: citizenPromiseRevisionResponse, b: citizenPromiseRevisionResponse }),
+    status: 200,
+    errors: [],
+  }),
+  markCitizenPromiseReadyForSigning: define({
+    method: "POST",
+    path: "/citizen-promises/{id}/ready",
+    operationId: "markCitizenPromiseReadyForSigning",
+    summary: "Markera utkastet som klart för undertecknande",
+    tag: "Medborgarlöften",
+    auth: "user",
+    response: citizenPromiseResponse,
+    status: 200,
+    errors: [409],
+  }),
+  recordCitizenPromiseSignature: define({
+    method: "POST",
+    path: "/citizen-promises/{id}/signatures",
+    operationId: "recordCitizenPromiseSignature",
+    summary: "Registrera en underskrift",
+    description:
+      "Medborgarlöftet är undertecknat när både polisen och kommunen har skrivit under den gällande versionen.",
+    tag: "Medborgarlöften",
+    auth: "user",
+    request: signatureInputSchema,
+    response: citizenPromiseResponse,
+    status: 201,
+    errors: [409],
+  }),
+  publishCitizenPromise: define({
+    method: "POST",
+    path: "/citizen-promises/{id}/publish",
+    operationId: "publishCitizenPromise",
+    summary: "Publicera ett undertecknat medborgarlöfte",
+    tag: "Medborgarlöften",
+    auth: "user",
+    response: citizenPromiseResponse,
+    status: 200,
+    errors: [409],
+  }),
+  terminateCitizenPromise: define({
+    method: "POST",
+    path: "/citizen-promises/{id}/terminate",
+    operationId: "terminateCitizenPromise",
+    summary: "Säga upp ett undertecknat medborgarlöfte",
+    tag: "Medborgarlöften",
+    auth: "user",
+    request: terminationSchema,
+    response: citizenPromiseResponse,
+    status: 200,
+    errors: [409],
+  }),
+  recordCommitmentProgress: define({
+    method: "POST",
+    path: "/citizen-promises/{id}/progress",
+    operationId: "recordCommitmentProgress",
+    summary: "Anteckna hur det går med ett löfte (status, vad som gjordes, när)",
+    description:
+      "`commitmentKey` är löftets nyckel i det gällande innehållet. Den senaste anteckningen ger löftets status.",
+    tag: "Medborgarlöften",
+    auth: "user",
+    request: commitmentProgressSchema,
+    response: citizenPromiseResponse,
+    status: 201,
+    errors: [],
   }),
 } as const satisfies Record<string, Endpoint>;
 

@@ -4,7 +4,7 @@ import type { Database } from "~/db/client.server";
 import { agreement, agreementRevision } from "~/db/schema";
 import type { UserActor } from "~/domain/access/actor";
 import { createApiToken } from "~/domain/users/create-api-token.server";
-import { bothSignatures, makeAgreementContent } from "../factories/agreements";
+import { bothSignatures, makeAgreementContent, makeCitizenPromiseContent } from "../factories/agreements";
 import { insertPartnership } from "../factories/partnerships";
 import { insertUserActor } from "../factories/users";
 import { startTestServer, type TestServer } from "../support/server";
@@ -162,5 +162,62 @@ describe("the agreement API", () => {
     });
     const [row] = await database.db.select().from(agreement).where(eq(agreement.id, id));
     expect(row?.currentRevision).toBe(1);
+  });
+});
+
+describe("the citizen promise API", () => {
+  it("creates a promise, refuses a stale save with 409, signs, publishes and records progress by commitment", async () => {
+    const asCoordinator = await client(coordinator);
+    const asPolice = await client(police);
+    const content = makeCitizenPromiseContent();
+    const created = await asCoordinator(`/partnerships/${partnershipId}/citizen-promises`, "POST", {
+      content,
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await asPolice(`/citizen-promises/${id}`, "PUT", { baseRevision: 1, content })).status).toBe(200);
+    const stale = await asCoordinator(`/citizen-promises/${id}`, "PUT", { baseRevision: 1, content });
+    expect(stale.status).toBe(409);
+    expect(
+      ((await stale.json()) as { details: { current: { number: number } } }).details.current.number,
+    ).toBe(2);
+
+    expect((await asCoordinator(`/citizen-promises/${id}/ready`, "POST")).status).toBe(200);
+    for (const signature of bothSignatures) {
+      expect((await asCoordinator(`/citizen-promises/${id}/signatures`, "POST", signature)).status).toBe(201);
+    }
+    expect((await asCoordinator(`/citizen-promises/${id}/publish`, "POST")).status).toBe(200);
+
+    const unknown = await asPolice(`/citizen-promises/${id}/progress`, "POST", {
+      commitmentKey: "finns-inte",
+      status: "done",
+      occurredOn: "2025-03-01",
+    });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { errors: Record<string, string[]> }).errors).toEqual({
+      commitmentKey: ["Löftet finns inte i medborgarlöftet. Välj ett i listan."],
+    });
+    const noted = await asPolice(`/citizen-promises/${id}/progress`, "POST", {
+      commitmentKey: "ramsele",
+      status: "in-progress",
+      note: "Två besök i Ramsele.",
+      occurredOn: "2025-03-01",
+    });
+    expect(noted.status).toBe(201);
+    const body = (await noted.json()) as {
+      stage: string;
+      progress: {
+        commitmentKey: string;
+        status: string | null;
+        notes: { note: string; authorName: string }[];
+      }[];
+    };
+    expect(body.stage).toBe("published");
+    expect(body.progress[0]).toMatchObject({
+      commitmentKey: "ramsele",
+      status: "in-progress",
+      notes: [{ note: "Två besök i Ramsele.", authorName: "Pia Polis" }],
+    });
+    expect(body.progress.slice(1).map((p) => p.status)).toEqual([null, null]);
   });
 });

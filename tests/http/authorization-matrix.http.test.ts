@@ -8,7 +8,14 @@ import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { systemActor } from "~/domain/access/actor";
 import { API_PREFIX, endpointList, routePath } from "~/lib/api-endpoints";
 import { insertUserActor, makeUser, TEST_PASSWORD } from "../factories/users";
-import { bothSignatures, insertAgreement, makeAgreementContent } from "../factories/agreements";
+import {
+  bothSignatures,
+  type DocumentStage,
+  insertAgreement,
+  insertCitizenPromise,
+  makeAgreementContent,
+  makeCitizenPromiseContent,
+} from "../factories/agreements";
 import { insertCouncil, insertInvitation, insertPartnership, policeAreaId } from "../factories/partnerships";
 import { insertPoliceArea, makePoliceArea, policeRegionId } from "../factories/police-areas";
 import { startTestServer, type TestServer } from "../support/server";
@@ -144,6 +151,10 @@ const web: Record<string, Row> = {
     },
   },
 };
+
+/** A citizen promise of the first partnership, brought to `stage`. */
+const ownPromise = (f: Fixture, stage: DocumentStage = "draft") =>
+  insertCitizenPromise(f.db, { partnershipId: f.partnershipId, stage });
 
 // API endpoints: the actor's API token as Bearer.
 const api: Record<string, Row> = {
@@ -331,6 +342,77 @@ const api: Record<string, Row> = {
     request: async (f) => ({
       path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId, stage: "signed" })).id}/terminate`,
       body: { terminatedOn: "2025-06-30", reason: "Kommunen säger upp överenskommelsen." },
+    }),
+  },
+  // Citizen promises: the same rights as agreements; progress notes by the coordinator and police.
+  "GET /api/v1/partnerships/:id/citizen-promises": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: (f) => ({ path: `/api/v1/partnerships/${f.partnershipId}/citizen-promises` }),
+  },
+  "POST /api/v1/partnerships/:id/citizen-promises": {
+    expect: "201 403 | 201 201 403 | 404 404 404 | 401",
+    request: (f) => ({
+      path: `/api/v1/partnerships/${f.partnershipId}/citizen-promises`,
+      body: { content: makeCitizenPromiseContent() },
+    }),
+  },
+  "GET /api/v1/citizen-promises/:id": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({ path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}` }),
+  },
+  "PUT /api/v1/citizen-promises/:id": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}`,
+      body: { baseRevision: 1, content: makeCitizenPromiseContent() },
+    }),
+  },
+  "GET /api/v1/citizen-promises/:id/revision": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}/revision?number=1`,
+    }),
+  },
+  "GET /api/v1/citizen-promises/:id/comparison": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}/comparison?a=1&b=1`,
+    }),
+  },
+  "POST /api/v1/citizen-promises/:id/ready": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({ path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}/ready` }),
+  },
+  "POST /api/v1/citizen-promises/:id/signatures": {
+    expect: "201 403 | 201 201 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f, "ready")).id}/signatures`,
+      body: bothSignatures[1],
+    }),
+  },
+  "POST /api/v1/citizen-promises/:id/publish": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f, "signed")).id}/publish`,
+    }),
+  },
+  "POST /api/v1/citizen-promises/:id/terminate": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f, "signed")).id}/terminate`,
+      body: { terminatedOn: "2025-06-30", reason: "Ersätts av nya löften." },
+    }),
+  },
+  "POST /api/v1/citizen-promises/:id/progress": {
+    expect: "201 403 | 201 201 403 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f, "published")).id}/progress`,
+      body: {
+        commitmentKey: "ramsele",
+        status: "in-progress",
+        note: "Besök i januari.",
+        occurredOn: "2025-01-20",
+      },
     }),
   },
   // A record of the first partnership: its history needs audit.read there.
