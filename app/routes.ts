@@ -24,6 +24,13 @@ export default [
   route("admin/lokalpolisomraden/:id", "routes/admin/police-area.tsx"),
   route("historik/:entityType/:entityId", "routes/audit/history.tsx"),
 
+  // Agreements (samverkansöverenskommelser)
+  route("samverkan/:id/overenskommelser/ny", "routes/agreements/new.tsx"),
+  route("overenskommelser/:agreementId", "routes/agreements/detail.tsx"),
+  route("overenskommelser/:agreementId/redigera", "routes/agreements/edit.tsx"),
+  route("overenskommelser/:agreementId/jamfor", "routes/agreements/compare.tsx"),
+  route("overenskommelser/:agreementId/export/:format", "routes/agreements/export.ts"),
+
   // JSON API
   ...prefix("api/v1", [
     route("openapi.json", "routes/api/openapi.ts"),

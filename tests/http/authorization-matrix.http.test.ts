@@ -150,6 +150,28 @@ const web: Record<string, Row> = {
       };
     },
   },
+  // Agreements in the web editor: coordinators and police write and sign, members only read.
+  "POST /samverkan/:id/overenskommelser/ny": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}/overenskommelser/ny`,
+      body: { title: "Matrisens överenskommelse", periodFrom: "2023", periodTo: "2026" },
+    }),
+  },
+  "POST /overenskommelser/:agreementId": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/overenskommelser/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}`,
+      body: { intent: "ready" },
+    }),
+  },
+  "POST /overenskommelser/:agreementId/redigera": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/overenskommelser/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/redigera`,
+      body: { baseRevision: "1", title: "Matrisens överenskommelse, version 2", periodFrom: "2023" },
+    }),
+  },
 };
 
 /** A citizen promise of the first partnership, brought to `stage`. */
@@ -487,6 +509,31 @@ const extra: Record<string, Row> = {
     request: async (f) => ({
       path: `/admin/lokalpolisomraden/${(await insertPoliceArea(f.db)).id}`,
       body: { intent: "add-municipality", municipalityCode: "0180", coverage: "whole", status: "verified" },
+    }),
+  },
+  "POST /overenskommelser/:agreementId · sign": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/overenskommelser/${(await insertAgreement(f.db, { partnershipId: f.partnershipId, stage: "ready" })).id}`,
+      body: { intent: "sign", ...bothSignatures[1] },
+    }),
+  },
+  "POST /overenskommelser/:agreementId · publish": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/overenskommelser/${(await insertAgreement(f.db, { partnershipId: f.partnershipId, stage: "signed" })).id}`,
+      body: { intent: "publish" },
+    }),
+  },
+  "POST /overenskommelser/:agreementId · terminate": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/overenskommelser/${(await insertAgreement(f.db, { partnershipId: f.partnershipId, stage: "signed" })).id}`,
+      body: {
+        intent: "terminate",
+        terminatedOn: "2025-06-30",
+        reason: "Kommunen säger upp överenskommelsen.",
+      },
     }),
   },
   "POST /admin/lokalpolisomraden/:id · remove a municipality": {

@@ -186,6 +186,7 @@ function formPath(path: PropertyKey[]): PropertyKey[] {
 export function toFormValue(content: AgreementContent, baseRevision: number) {
   return {
     baseRevision: String(baseRevision),
+    amendmentReason: "",
     title: content.title,
     caseNumber: content.caseNumber,
     periodFrom: content.period.from ?? "",
@@ -219,3 +220,27 @@ export function toFormValue(content: AgreementContent, baseRevision: number) {
     signatories: content.signatories,
   };
 }
+
+/** Starting an agreement: its title and period; the rest is written in the editor. */
+export const newAgreementFormSchema = z
+  .object({
+    title: optionalText,
+    periodFrom: optionalText,
+    periodTo: optionalText,
+    continuesUntilReplaced: checkbox,
+  })
+  .transform((form, context) => {
+    const content = agreementContentSchema.safeParse({
+      title: form.title,
+      period: {
+        from: form.periodFrom || null,
+        to: form.periodTo || null,
+        continuesUntilReplaced: form.continuesUntilReplaced,
+      },
+    });
+    if (!content.success) {
+      for (const issue of content.error.issues) context.addIssue({ ...issue, path: formPath(issue.path) });
+      return z.NEVER;
+    }
+    return content.data;
+  });

@@ -10,6 +10,8 @@ import { PartnershipFields } from "~/components/partnership-fields";
 import { getEnv } from "~/config/env.server";
 import { PARTNERSHIP_ROLES } from "~/domain/access/actor";
 import { can } from "~/domain/access/permissions";
+import { findAgreements } from "~/domain/agreements/agreement.queries.server";
+import { DATE_STATUS_LABELS } from "~/domain/agreements/document-parts.schemas";
 import { findPendingInvitations } from "~/domain/invitations/invitation.queries.server";
 import { invitationSchema, PARTNERSHIP_ROLE_LABELS } from "~/domain/invitations/invitation.schemas";
 import { invitePerson } from "~/domain/invitations/invite-person.server";
@@ -81,6 +83,9 @@ const messages = defineMessages({
     edit: "Ändra samverkan",
     save: "Spara ändringarna",
     history: "Visa ändringshistorik",
+    agreements: "Samverkansöverenskommelser",
+    noAgreements: "Inga överenskommelser ännu.",
+    newAgreement: "Skriv en ny samverkansöverenskommelse",
   },
   en: {
     back: "All partnerships",
@@ -125,6 +130,9 @@ const messages = defineMessages({
     edit: "Change the partnership",
     save: "Save changes",
     history: "Show the history of changes",
+    agreements: "Collaboration agreements",
+    noAgreements: "No agreements yet.",
+    newAgreement: "Write a new collaboration agreement",
   },
 });
 
@@ -158,6 +166,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       canUpdate,
       canManageCouncils: can(actor, "council.manage", id),
       canReadHistory: can(actor, "audit.read", id),
+      canEditAgreements: can(actor, "agreement.edit", id),
+      agreements: await findAgreements(ctx, id),
       canInvite,
       choices: canUpdate
         ? { policeAreas: await findPoliceAreas(ctx.db), municipalities: await findMunicipalities(ctx.db) }
@@ -288,6 +298,32 @@ export default function PartnershipPage({ loaderData, actionData }: Route.Compon
         <p>
           <Link className="ds-link" to={`/historik/partnership/${p.id}`}>
             {t("history")}
+          </Link>
+        </p>
+      ) : null}
+
+      <h2 className="ds-heading" data-size="md" id="overenskommelser" tabIndex={-1}>
+        {t("agreements")}
+      </h2>
+      {loaderData.agreements.length === 0 ? <p className="ds-paragraph">{t("noAgreements")}</p> : null}
+      {loaderData.agreements.length ? (
+        <ul className="card-list">
+          {loaderData.agreements.map((a) => (
+            <li key={a.id}>
+              <Link className="ds-link" to={`/overenskommelser/${a.id}`}>
+                {a.title}
+              </Link>{" "}
+              <span className="status-badge" data-status={a.status}>
+                {DATE_STATUS_LABELS[locale][a.status]}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {loaderData.canEditAgreements ? (
+        <p>
+          <Link className="ds-link" to={`/samverkan/${p.id}/overenskommelser/ny`}>
+            {t("newAgreement")}
           </Link>
         </p>
       ) : null}
