@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError, parseEnv } from "~/config/env.server";
 import { DataDirLockedError } from "~/db/embedded.server";
 import { isAppError } from "~/errors/app-error";
+import { exportCommand, listDocuments } from "./documents";
 import { migrate } from "./migrate";
 import { serve } from "./serve";
 import { userCreate } from "./user-create";
@@ -14,6 +15,8 @@ Kommandon:
   serve          Startar webbservern (standard: http://localhost:3000)
   migrate        Uppdaterar databasens schema och referensdata
   user create    Skapar ett konto (--admin för administratör)
+  list-documents Listar överenskommelser och medborgarlöften med deras id
+  export         Skriver ett dokument som Word (docx) eller PDF
 
 Skriv tryggsam <kommando> --help för kommandots flaggor.
 Konfiguration läses från miljövariabler: PORT, HOST, DATABASE_URL, DATA_DIR,
@@ -29,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest, parseEnvOrExit());
       case "migrate":
         return await migrate(rest, parseEnvOrExit());
+      case "list-documents":
+        return await listDocuments(rest, parseEnvOrExit());
+      case "export":
+        return await exportCommand(rest, parseEnvOrExit());
       case "user":
         if (rest[0] === "create") return await userCreate(rest.slice(1), parseEnvOrExit());
         process.stderr.write(
@@ -62,16 +69,18 @@ function parseEnvOrExit() {
   return parseEnv(process.env);
 }
 
-/** parseArgs with Swedish help: returns null after printing help. */
+/** parseArgs with Swedish help: returns null after printing help. Arguments besides flags only with `positionals`. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(
   argv: string[],
   options: T,
   help: string,
+  { positionals = false }: { positionals?: boolean } = {},
 ) {
   const parsed = parseArgs({
     args: argv,
     options: { ...options, help: { type: "boolean", short: "h" } },
     strict: true,
+    allowPositionals: positionals,
   });
   if ((parsed.values as { help?: boolean }).help) {
     process.stdout.write(help);
