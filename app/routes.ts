@@ -31,6 +31,13 @@ export default [
   route("overenskommelser/:agreementId/jamfor", "routes/agreements/compare.tsx"),
   route("overenskommelser/:agreementId/export/:format", "routes/agreements/export.ts"),
 
+  // Citizen promises (medborgarlöften)
+  route("samverkan/:id/medborgarloften/ny", "routes/citizen-promises/new.tsx"),
+  route("medborgarloften/:promiseId", "routes/citizen-promises/detail.tsx"),
+  route("medborgarloften/:promiseId/redigera", "routes/citizen-promises/edit.tsx"),
+  route("medborgarloften/:promiseId/jamfor", "routes/citizen-promises/compare.tsx"),
+  route("medborgarloften/:promiseId/export/:format", "routes/citizen-promises/export.ts"),
+
   // JSON API
   ...prefix("api/v1", [
     route("openapi.json", "routes/api/openapi.ts"),

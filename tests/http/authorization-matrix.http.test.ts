@@ -172,6 +172,28 @@ const web: Record<string, Row> = {
       body: { baseRevision: "1", title: "Matrisens överenskommelse, version 2", periodFrom: "2023" },
     }),
   },
+  // Citizen promises in the web editor: as agreements.
+  "POST /samverkan/:id/medborgarloften/ny": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}/medborgarloften/ny`,
+      body: { title: "Matrisens medborgarlöfte", periodFrom: "2025", periodTo: "2025" },
+    }),
+  },
+  "POST /medborgarloften/:promiseId": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/medborgarloften/${(await ownPromise(f)).id}`,
+      body: { intent: "ready" },
+    }),
+  },
+  "POST /medborgarloften/:promiseId/redigera": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/medborgarloften/${(await ownPromise(f)).id}/redigera`,
+      body: { baseRevision: "1", title: "Matrisens medborgarlöfte, version 2", periodFrom: "2025" },
+    }),
+  },
 };
 
 /** A citizen promise of the first partnership, brought to `stage`. */
@@ -575,6 +597,41 @@ interface BuiltRoute {
 }
 
 let server: TestServer;
+  "POST /medborgarloften/:promiseId · sign": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/medborgarloften/${(await ownPromise(f, "ready")).id}`,
+      body: { intent: "sign", ...bothSignatures[1] },
+    }),
+  },
+  "POST /medborgarloften/:promiseId · publish": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/medborgarloften/${(await ownPromise(f, "signed")).id}`,
+      body: { intent: "publish" },
+    }),
+  },
+  "POST /medborgarloften/:promiseId · terminate": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/medborgarloften/${(await ownPromise(f, "signed")).id}`,
+      body: { intent: "terminate", terminatedOn: "2025-06-30", reason: "Ersätts av nya löften." },
+    }),
+  },
+  // Progress notes: the coordinator and the police, not analysts or members.
+  "POST /medborgarloften/:promiseId · progress": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/medborgarloften/${(await ownPromise(f, "published")).id}`,
+      body: {
+        intent: "progress",
+        commitmentKey: "ramsele",
+        status: "in-progress",
+        note: "Besök i januari.",
+        occurredOn: "2025-01-20",
+      },
+    }),
+  },
 let database: Database;
 let fixture: Fixture;
 let builtRoutes: Record<string, BuiltRoute>;

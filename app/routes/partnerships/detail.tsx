@@ -11,6 +11,7 @@ import { getEnv } from "~/config/env.server";
 import { PARTNERSHIP_ROLES } from "~/domain/access/actor";
 import { can } from "~/domain/access/permissions";
 import { findAgreements } from "~/domain/agreements/agreement.queries.server";
+import { findCitizenPromises } from "~/domain/citizen-promises/citizen-promise.queries.server";
 import { DATE_STATUS_LABELS } from "~/domain/agreements/document-parts.schemas";
 import { findPendingInvitations } from "~/domain/invitations/invitation.queries.server";
 import { invitationSchema, PARTNERSHIP_ROLE_LABELS } from "~/domain/invitations/invitation.schemas";
@@ -86,6 +87,9 @@ const messages = defineMessages({
     agreements: "Samverkansöverenskommelser",
     noAgreements: "Inga överenskommelser ännu.",
     newAgreement: "Skriv en ny samverkansöverenskommelse",
+    citizenPromises: "Medborgarlöften",
+    noCitizenPromises: "Inga medborgarlöften ännu.",
+    newCitizenPromise: "Skriv ett nytt medborgarlöfte",
   },
   en: {
     back: "All partnerships",
@@ -133,6 +137,9 @@ const messages = defineMessages({
     agreements: "Collaboration agreements",
     noAgreements: "No agreements yet.",
     newAgreement: "Write a new collaboration agreement",
+    citizenPromises: "Citizen promises",
+    noCitizenPromises: "No citizen promises yet.",
+    newCitizenPromise: "Write a new citizen promise",
   },
 });
 
@@ -168,6 +175,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       canReadHistory: can(actor, "audit.read", id),
       canEditAgreements: can(actor, "agreement.edit", id),
       agreements: await findAgreements(ctx, id),
+      citizenPromises: await findCitizenPromises(ctx, id),
       canInvite,
       choices: canUpdate
         ? { policeAreas: await findPoliceAreas(ctx.db), municipalities: await findMunicipalities(ctx.db) }
@@ -324,6 +332,33 @@ export default function PartnershipPage({ loaderData, actionData }: Route.Compon
         <p>
           <Link className="ds-link" to={`/samverkan/${p.id}/overenskommelser/ny`}>
             {t("newAgreement")}
+          </Link>
+        </p>
+      ) : null}
+
+      <h2 className="ds-heading" data-size="md" id="medborgarloften" tabIndex={-1}>
+        {t("citizenPromises")}
+      </h2>
+      {loaderData.citizenPromises.length === 0 ? (
+        <p className="ds-paragraph">{t("noCitizenPromises")}</p>
+      ) : (
+        <ul className="card-list">
+          {loaderData.citizenPromises.map((promise) => (
+            <li key={promise.id}>
+              <Link className="ds-link" to={`/medborgarloften/${promise.id}`}>
+                {promise.title}
+              </Link>{" "}
+              <span className="status-badge" data-status={promise.status}>
+                {DATE_STATUS_LABELS[locale][promise.status]}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {loaderData.canEditAgreements ? (
+        <p>
+          <Link className="ds-link" to={`/samverkan/${p.id}/medborgarloften/ny`}>
+            {t("newCitizenPromise")}
           </Link>
         </p>
       ) : null}

@@ -1,0 +1,617 @@
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/detail";
+import { TextAreaField } from "~/components/choice-fields";
+import { CitizenPromiseView } from "~/components/citizen-promise-view";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
+import { QualityChecklist } from "~/components/quality-checklist";
+import { can } from "~/domain/access/permissions";
+import { getAgreement } from "~/domain/agreements/agreement.queries.server";
+import {
+  DATE_STATUS_LABELS,
+  SIGNATORY_PARTIES,
+  SIGNATORY_PARTY_LABELS,
+} from "~/domain/agreements/document-parts.schemas";
+import { signatureInputSchema, terminationSchema } from "~/domain/agreements/document-lifecycle.schemas";
+import { checkCitizenPromise } from "~/domain/agreements/quality-check";
+import { commitmentProgressSchema } from "~/domain/citizen-promises/citizen-promise-lifecycle.schemas";
+import { getCitizenPromise } from "~/domain/citizen-promises/citizen-promise.queries.server";
+import {
+  COMMITMENT_STATUS_LABELS,
+  COMMITMENT_STATUSES,
+  type Commitment,
+} from "~/domain/citizen-promises/citizen-promise.schemas";
+import { markCitizenPromiseReadyForSigning } from "~/domain/citizen-promises/mark-citizen-promise-ready-for-signing.server";
+import { publishCitizenPromise } from "~/domain/citizen-promises/publish-citizen-promise.server";
+import { recordCitizenPromiseSignature } from "~/domain/citizen-promises/record-citizen-promise-signature.server";
+import { recordCommitmentProgress } from "~/domain/citizen-promises/record-commitment-progress.server";
+import { terminateCitizenPromise } from "~/domain/citizen-promises/terminate-citizen-promise.server";
+import { periodText } from "~/documents/export/printable";
+import { isAppError } from "~/errors/app-error";
+import { defineMessages } from "~/i18n/messages";
+import { useDateTimeFormat, useLocale, useT } from "~/i18n/use-t";
+import { pageCall, throwAsPageError } from "~/lib/http.server";
+import { appContext } from "~/lib/request-context.server";
+import { uuidParams } from "~/lib/route-params.server";
+import { requireUser } from "~/lib/require-user.server";
+
+const messages = defineMessages({
+  sv: {
+    back: "Tillbaka till samverkan",
+    agreement: "Hör till överenskommelsen",
+    status: "Status",
+    stage: "Steg",
+    period: "Period",
+    noPeriod: "Ingen period angiven",
+    version: "Version",
+    saved: "En ny version är sparad.",
+    readyDone: "Medborgarlöftet är klart för underskrift.",
+    signedDone: "Underskriften är registrerad.",
+    publishedDone: "Medborgarlöftet är publicerat.",
+    terminatedDone: "Medborgarlöftet är upphävt.",
+    progressDone: "Anteckningen om hur det går är sparad.",
+    edit: "Redigera",
+    export: "Ladda ned",
+    docx: "Word (DOCX)",
+    pdf: "PDF",
+    progress: "Hur det går med löftena",
+    progressHint: "Senaste status och daterade anteckningar per löfte; de publiceras med löftet.",
+    noStatus: "Ingen status ännu",
+    latestStatus: "Status",
+    addProgress: "Skriv en anteckning",
+    progressStatus: "Status",
+    chooseStatus: "Välj status",
+    occurredOn: "Datum",
+    note: "Vad gjordes",
+    submitProgress: "Spara anteckningen",
+    lifecycle: "Underskrift och publicering",
+    ready: "Markera som klart för underskrift",
+    readyHint: "När båda parter har läst den version som ska undertecknas.",
+    sign: "Registrera en underskrift",
+    signHint: "Polisen och kommunen skriver under; löftet är undertecknat när båda parter har gjort det.",
+    name: "Namn",
+    title: "Titel",
+    party: "Part",
+    chooseParty: "Välj part",
+    signedOn: "Datum",
+    signedOnHint: "T.ex. 2017-03-03.",
+    place: "Ort",
+    submitSign: "Registrera underskriften",
+    signatures: "Underskrifter",
+    noSignatures: "Inga underskrifter ännu.",
+    publish: "Publicera",
+    publishHint: "Publicerat blir medborgarlöftet en allmän handling som invånarna kan läsa.",
+    terminate: "Upphäv medborgarlöftet",
+    terminatedOn: "Upphävt från",
+    reason: "Skäl",
+    submitTerminate: "Upphäv",
+    revisions: "Versioner",
+    amendment: "Revidering: {reason}",
+    compare: "Jämför två versioner",
+    compareA: "Version",
+    compareB: "med version",
+    submitCompare: "Jämför",
+    someone: "okänd",
+  },
+  en: {
+    back: "Back to the partnership",
+    agreement: "Belongs to the agreement",
+    status: "Status",
+    stage: "Stage",
+    period: "Period",
+    noPeriod: "No period given",
+    version: "Version",
+    saved: "A new version has been saved.",
+    readyDone: "The citizen promise is ready for signing.",
+    signedDone: "The signature has been recorded.",
+    publishedDone: "The citizen promise has been published.",
+    terminatedDone: "The citizen promise has been terminated.",
+    progressDone: "The progress note has been saved.",
+    edit: "Edit",
+    export: "Download",
+    docx: "Word (DOCX)",
+    pdf: "PDF",
+    progress: "How the commitments are going",
+    progressHint: "The latest status and dated notes per commitment; they are published with the promise.",
+    noStatus: "No status yet",
+    latestStatus: "Status",
+    addProgress: "Write a note",
+    progressStatus: "Status",
+    chooseStatus: "Choose a status",
+    occurredOn: "Date",
+    note: "What was done",
+    submitProgress: "Save the note",
+    lifecycle: "Signing and publishing",
+    ready: "Mark as ready for signing",
+    readyHint: "When both parties have read the version to be signed.",
+    sign: "Record a signature",
+    signHint: "The police and the municipality sign; the promise is signed once both parties have.",
+    name: "Name",
+    title: "Title",
+    party: "Party",
+    chooseParty: "Choose a party",
+    signedOn: "Date",
+    signedOnHint: "E.g. 2017-03-03.",
+    place: "Place",
+    submitSign: "Record the signature",
+    signatures: "Signatures",
+    noSignatures: "No signatures yet.",
+    publish: "Publish",
+    publishHint: "Once published, the citizen promise is a public document residents can read.",
+    terminate: "Terminate the citizen promise",
+    terminatedOn: "Terminated from",
+    reason: "Reason",
+    submitTerminate: "Terminate",
+    revisions: "Versions",
+    amendment: "Amendment: {reason}",
+    compare: "Compare two versions",
+    compareA: "Version",
+    compareB: "with version",
+    submitCompare: "Compare",
+    someone: "unknown",
+  },
+});
+
+const STAGE_LABELS = {
+  sv: {
+    draft: "Utkast",
+    "ready-for-signing": "Klart för underskrift",
+    signed: "Undertecknat",
+    published: "Publicerat",
+  },
+  en: { draft: "Draft", "ready-for-signing": "Ready for signing", signed: "Signed", published: "Published" },
+} as const;
+
+const NOTICES = {
+  sparad: "saved",
+  klar: "readyDone",
+  underskrift: "signedDone",
+  publicerad: "publishedDone",
+  upphavd: "terminatedDone",
+  uppfoljning: "progressDone",
+} as const;
+
+export const meta: Route.MetaFunction = ({ data: loaded }) => [
+  { title: `${loaded?.promise.title ?? "Medborgarlöfte"} – Tryggsam` },
+];
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = context.get(appContext);
+  const { promiseId } = uuidParams(params, "promiseId");
+  const actor = requireUser(ctx.actor, request);
+  const { promise, agreement } = await pageCall(async () => {
+    const promise = await getCitizenPromise(ctx, promiseId);
+    const agreement = promise.agreementId ? await getAgreement(ctx, promise.agreementId) : null;
+    return { promise, agreement };
+  });
+  const focusAreas = agreement?.content.focusAreas ?? [];
+  const search = new URL(request.url).searchParams;
+  const notice = Object.entries(NOTICES).find(([key]) => search.has(key))?.[1] ?? null;
+  return {
+    promise,
+    agreement: agreement ? { id: agreement.id, title: agreement.title } : null,
+    focusAreas: Object.fromEntries(focusAreas.map((a) => [a.key, a.title])),
+    notice,
+    quality: checkCitizenPromise(
+      promise.content,
+      focusAreas.map((a) => a.key),
+    ),
+    canEdit: can(actor, "agreement.edit", promise.partnershipId),
+    canSign: can(actor, "agreement.sign", promise.partnershipId),
+    canRecordProgress: can(actor, "commitmentProgress.record", promise.partnershipId),
+  };
+}
+
+/** An expected failure of a write as the page shows it; anything else propagates. */
+function failure(error: unknown): { status: number; message: string; fields: Record<string, string[]> } {
+  if (!isAppError(error) || error.httpStatus >= 500) throw error;
+  if (error.code === "NOT_FOUND") throwAsPageError(error);
+  return {
+    status: error.code === "VALIDATION" ? 400 : error.httpStatus,
+    message: error.message,
+    fields: error.fields,
+  };
+}
+
+type ActionData = {
+  intent: string;
+  commitmentKey?: string;
+  reply?: SubmissionResult<string[]>;
+  message?: string;
+};
+type ReplyOptions = { fieldErrors: Record<string, string[]>; formErrors: string[] };
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const ctx = context.get(appContext);
+  const { promiseId: id } = uuidParams(params, "promiseId");
+  requireUser(ctx.actor, request);
+  const formData = await request.formData();
+  const intentValue = formData.get("intent");
+  const intent = typeof intentValue === "string" ? intentValue : "";
+  const keyValue = formData.get("commitmentKey");
+  const commitmentKey = typeof keyValue === "string" ? keyValue : undefined;
+  const done = (key: string) => redirect(`/medborgarloften/${id}?${key}=1`);
+  const step = async (run: () => Promise<void>, key: string) => {
+    try {
+      await run();
+      return done(key);
+    } catch (error) {
+      const { status, message } = failure(error);
+      return data<ActionData>({ intent, message }, { status });
+    }
+  };
+  const refused = (error: unknown, reply: (options: ReplyOptions) => SubmissionResult<string[]>) => {
+    const { status, message, fields } = failure(error);
+    const hasFields = Object.keys(fields).length > 0;
+    return data<ActionData>(
+      {
+        intent,
+        commitmentKey,
+        reply: reply({ fieldErrors: fields, formErrors: hasFields ? [] : [message] }),
+      },
+      { status },
+    );
+  };
+  switch (intent) {
+    case "ready":
+      return step(() => markCitizenPromiseReadyForSigning(ctx, id), "klar");
+    case "publish":
+      return step(() => publishCitizenPromise(ctx, id), "publicerad");
+    case "sign": {
+      const submission = parseWithZod(formData, { schema: signatureInputSchema });
+      if (submission.status !== "success") {
+        return data<ActionData>({ intent, reply: submission.reply() }, { status: 400 });
+      }
+      try {
+        await recordCitizenPromiseSignature(ctx, id, submission.value);
+        return done("underskrift");
+      } catch (error) {
+        return refused(error, (options) => submission.reply(options));
+      }
+    }
+    case "terminate": {
+      const submission = parseWithZod(formData, { schema: terminationSchema });
+      if (submission.status !== "success") {
+        return data<ActionData>({ intent, reply: submission.reply() }, { status: 400 });
+      }
+      try {
+        await terminateCitizenPromise(ctx, id, submission.value);
+        return done("upphavd");
+      } catch (error) {
+        return refused(error, (options) => submission.reply(options));
+      }
+    }
+    case "progress": {
+      const submission = parseWithZod(formData, { schema: commitmentProgressSchema });
+      if (submission.status !== "success") {
+        return data<ActionData>({ intent, commitmentKey, reply: submission.reply() }, { status: 400 });
+      }
+      try {
+        await recordCommitmentProgress(ctx, id, submission.value);
+        return redirect(`/medborgarloften/${id}?uppfoljning=1#uppfoljning-${submission.value.commitmentKey}`);
+      } catch (error) {
+        return refused(error, (options) => submission.reply(options));
+      }
+    }
+    default:
+      throw data({ code: "NOT_FOUND" }, { status: 404 });
+  }
+}
+
+type LastResult = SubmissionResult<string[]> | undefined;
+
+export default function CitizenPromisePage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT(messages);
+  const locale = useLocale();
+  const when = useDateTimeFormat();
+  const { promise, agreement, focusAreas, quality, canEdit, canSign, canRecordProgress, notice } = loaderData;
+  const lastResult = (intent: string): LastResult =>
+    actionData?.intent === intent ? actionData.reply : undefined;
+  const generalError = actionData?.message ? [actionData.message] : [];
+  const stage = promise.stage;
+  const open = !promise.terminatedOn;
+  const progressOf = new Map(promise.progress.map((p) => [p.commitmentKey, p]));
+  const progress = (commitment: Commitment) => {
+    const entry = progressOf.get(commitment.key);
+    return (
+      <div className="commitment-progress" id={`uppfoljning-${commitment.key}`}>
+        <p className="ds-paragraph">
+          {t("latestStatus")}:{" "}
+          <span className="status-badge" data-status={entry?.status ?? "none"}>
+            {entry?.status ? COMMITMENT_STATUS_LABELS[locale][entry.status] : t("noStatus")}
+          </span>
+        </p>
+        {entry?.notes.length ? (
+          <ul className="progress-notes">
+            {entry.notes.map((note) => (
+              <li key={note.id}>
+                <strong>{note.occurredOn}</strong> — {COMMITMENT_STATUS_LABELS[locale][note.status]}
+                {note.note ? <>: {note.note}</> : null} ({note.authorName ?? t("someone")})
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {canRecordProgress && open ? (
+          <ProgressForm
+            commitmentKey={commitment.key}
+            lastResult={
+              actionData?.intent === "progress" && actionData.commitmentKey === commitment.key
+                ? actionData.reply
+                : undefined
+            }
+          />
+        ) : null}
+      </div>
+    );
+  };
+  return (
+    <div className="with-aside">
+      <div className="stack">
+        <p>
+          <Link className="ds-link" to={`/samverkan/${promise.partnershipId}`}>
+            {t("back")}
+          </Link>
+        </p>
+        <h1 className="ds-heading" data-size="lg">
+          {promise.title}
+        </h1>
+        {notice ? (
+          <div className="ds-alert" data-color="success" role="status">
+            {t(notice)}
+          </div>
+        ) : null}
+        {generalError.length ? (
+          <div className="ds-alert" data-color="danger" role="alert">
+            {generalError.join(" ")}
+          </div>
+        ) : null}
+        <dl className="facts">
+          <dt>{t("status")}</dt>
+          <dd>
+            <span className="status-badge" data-status={promise.status}>
+              {DATE_STATUS_LABELS[locale][promise.status]}
+            </span>
+          </dd>
+          <dt>{t("stage")}</dt>
+          <dd>{STAGE_LABELS[locale][stage]}</dd>
+          <dt>{t("period")}</dt>
+          <dd>{periodText(promise.period) ?? t("noPeriod")}</dd>
+          <dt>{t("version")}</dt>
+          <dd>{promise.currentRevision}</dd>
+          {agreement ? (
+            <>
+              <dt>{t("agreement")}</dt>
+              <dd>
+                <Link className="ds-link" to={`/overenskommelser/${agreement.id}`}>
+                  {agreement.title}
+                </Link>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <p className="button-row">
+          {canEdit && open ? (
+            <Link className="ds-button" data-variant="primary" to={`/medborgarloften/${promise.id}/redigera`}>
+              {t("edit")}
+            </Link>
+          ) : null}
+          <a
+            className="ds-button"
+            data-variant="secondary"
+            href={`/medborgarloften/${promise.id}/export/docx`}
+            download
+          >
+            {t("export")} {t("docx")}
+          </a>
+          <a
+            className="ds-button"
+            data-variant="secondary"
+            href={`/medborgarloften/${promise.id}/export/pdf`}
+            download
+          >
+            {t("export")} {t("pdf")}
+          </a>
+        </p>
+
+        <CitizenPromiseView content={promise.content} focusAreas={focusAreas} after={progress} />
+
+        <h2 className="ds-heading" data-size="md" id="underskrift">
+          {t("lifecycle")}
+        </h2>
+        <h3 className="ds-heading" data-size="sm">
+          {t("signatures")}
+        </h3>
+        {promise.signatures.length ? (
+          <ul>
+            {promise.signatures.map((s) => (
+              <li key={s.id}>
+                {s.name}
+                {s.title ? `, ${s.title}` : ""} ({SIGNATORY_PARTY_LABELS[locale][s.party]}) —{" "}
+                {s.place ? `${s.place} ` : ""}
+                {s.signedOn}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="ds-paragraph">{t("noSignatures")}</p>
+        )}
+        {canEdit && stage === "draft" && open ? (
+          <Form method="post" className="stack">
+            <CsrfInput />
+            <p className="ds-paragraph">{t("readyHint")}</p>
+            <SubmitButton name="intent" value="ready">
+              {t("ready")}
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {canSign && stage === "ready-for-signing" && open ? (
+          <SignForm lastResult={lastResult("sign")} />
+        ) : null}
+        {canSign && stage === "signed" && open ? (
+          <Form method="post" className="stack">
+            <CsrfInput />
+            <p className="ds-paragraph">{t("publishHint")}</p>
+            <SubmitButton name="intent" value="publish">
+              {t("publish")}
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {canSign && (stage === "signed" || stage === "published") && open ? (
+          <TerminateForm lastResult={lastResult("terminate")} />
+        ) : null}
+
+        <h2 className="ds-heading" data-size="md" id="versioner">
+          {t("revisions")}
+        </h2>
+        <ol reversed className="revisions">
+          {promise.revisions.map((r) => (
+            <li key={r.number}>
+              {t("version")} {r.number} — {r.authorName ?? t("someone")}, {when.format(new Date(r.createdAt))}
+              {r.amendmentReason ? <> — {t("amendment").replace("{reason}", r.amendmentReason)}</> : null}
+            </li>
+          ))}
+        </ol>
+        {promise.revisions.length > 1 ? (
+          <Form method="get" action={`/medborgarloften/${promise.id}/jamfor`} className="compare-form">
+            <fieldset className="ds-fieldset">
+              <legend className="ds-label">{t("compare")}</legend>
+              <label className="ds-label" htmlFor="compare-a">
+                {t("compareA")}
+              </label>
+              <select
+                className="ds-input"
+                id="compare-a"
+                name="a"
+                defaultValue={String(promise.currentRevision - 1)}
+              >
+                {promise.revisions.map((r) => (
+                  <option key={r.number} value={r.number}>
+                    {r.number}
+                  </option>
+                ))}
+              </select>
+              <label className="ds-label" htmlFor="compare-b">
+                {t("compareB")}
+              </label>
+              <select
+                className="ds-input"
+                id="compare-b"
+                name="b"
+                defaultValue={String(promise.currentRevision)}
+              >
+                {promise.revisions.map((r) => (
+                  <option key={r.number} value={r.number}>
+                    {r.number}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="ds-button" data-variant="secondary">
+                {t("submitCompare")}
+              </button>
+            </fieldset>
+          </Form>
+        ) : null}
+      </div>
+      <QualityChecklist check={quality} />
+    </div>
+  );
+}
+
+/** Status, date and what was done for one commitment; posts with intent "progress". */
+function ProgressForm({ commitmentKey, lastResult }: { commitmentKey: string; lastResult: LastResult }) {
+  const t = useT(messages);
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: `progress-${commitmentKey}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentProgressSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <details className="progress-form" open={!!lastResult}>
+      <summary>{t("addProgress")}</summary>
+      <PostForm form={form}>
+        <input type="hidden" name="intent" value="progress" />
+        <input type="hidden" name="commitmentKey" value={commitmentKey} />
+        <ErrorSummary form={form} fields={[fields.status, fields.occurredOn, fields.note]} />
+        <SelectField
+          field={fields.status}
+          label={t("progressStatus")}
+          placeholder={t("chooseStatus")}
+          options={COMMITMENT_STATUSES.map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[locale][s] }))}
+          required
+        />
+        <TextField
+          field={fields.occurredOn}
+          label={t("occurredOn")}
+          description={t("signedOnHint")}
+          required
+        />
+        <TextAreaField field={fields.note} label={t("note")} rows={3} />
+        <SubmitButton>{t("submitProgress")}</SubmitButton>
+      </PostForm>
+    </details>
+  );
+}
+
+function SignForm({ lastResult }: { lastResult: LastResult }) {
+  const t = useT(messages);
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: "sign",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signatureInputSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <PostForm form={form}>
+      <h3 className="ds-heading" data-size="sm">
+        {t("sign")}
+      </h3>
+      <p className="ds-paragraph">{t("signHint")}</p>
+      <input type="hidden" name="intent" value="sign" />
+      <ErrorSummary form={form} fields={[fields.name, fields.party, fields.signedOn]} />
+      <TextField field={fields.name} label={t("name")} required />
+      <TextField field={fields.title} label={t("title")} />
+      <SelectField
+        field={fields.party}
+        label={t("party")}
+        placeholder={t("chooseParty")}
+        options={SIGNATORY_PARTIES.map((p) => ({ value: p, label: SIGNATORY_PARTY_LABELS[locale][p] }))}
+        required
+      />
+      <TextField field={fields.signedOn} label={t("signedOn")} description={t("signedOnHint")} required />
+      <TextField field={fields.place} label={t("place")} />
+      <SubmitButton>{t("submitSign")}</SubmitButton>
+    </PostForm>
+  );
+}
+
+function TerminateForm({ lastResult }: { lastResult: LastResult }) {
+  const t = useT(messages);
+  const [form, fields] = useForm({
+    id: "terminate",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: terminationSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <details className="terminate">
+      <summary>{t("terminate")}</summary>
+      <PostForm form={form}>
+        <input type="hidden" name="intent" value="terminate" />
+        <ErrorSummary form={form} fields={[fields.terminatedOn, fields.reason]} />
+        <TextField
+          field={fields.terminatedOn}
+          label={t("terminatedOn")}
+          description={t("signedOnHint")}
+          required
+        />
+        <TextAreaField field={fields.reason} label={t("reason")} required />
+        <SubmitButton>{t("submitTerminate")}</SubmitButton>
+      </PostForm>
+    </details>
+  );
+}
