@@ -63,12 +63,29 @@ export interface Endpoint {
   /** Query parameters (`?name=value`), checked like a body: 422 with a message per parameter. */
   query?: z.ZodObject;
   response?: z.ZodType;
+  /** The media types of a file answer (instead of JSON): the handler returns an `ApiFile`. */
+  file?: readonly string[];
   status: 200 | 201 | 204;
   /** Error statuses this endpoint can answer besides 401 (for "user"), 400, 415 and 422. */
   errors: readonly number[];
 }
 
 const define = <const E extends Endpoint>(endpoint: E): E => endpoint;
+
+/** What an endpoint with `file` answers with. */
+export interface ApiFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+const exportQuerySchema = z.object({
+  format: z.enum(["docx", "pdf"], { message: "Ange format=docx eller format=pdf." }),
+});
+const EXPORT_TYPES = [
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/pdf",
+] as const;
 
 const id = z.guid().describe("uuid");
 const dateTime = z.iso.datetime();
@@ -582,6 +599,19 @@ export const endpoints = {
     status: 200,
     errors: [],
   }),
+  exportAgreement: define({
+    method: "GET",
+    path: "/agreements/{id}/export",
+    operationId: "exportAgreement",
+    summary: "Överenskommelsen som Word (DOCX) eller PDF",
+    description: "Den senaste versionen; när den är undertecknad med dem som skrev under.",
+    tag: "Överenskommelser",
+    auth: "user",
+    query: exportQuerySchema,
+    file: EXPORT_TYPES,
+    status: 200,
+    errors: [],
+  }),
   markAgreementReadyForSigning: define({
     method: "POST",
     path: "/agreements/{id}/ready",
@@ -702,6 +732,19 @@ export const endpoints = {
     auth: "user",
     query: comparisonQuerySchema,
     response: z.object({ a: citizenPromiseRevisionResponse, b: citizenPromiseRevisionResponse }),
+    status: 200,
+    errors: [],
+  }),
+  exportCitizenPromise: define({
+    method: "GET",
+    path: "/citizen-promises/{id}/export",
+    operationId: "exportCitizenPromise",
+    summary: "Medborgarlöftet som Word (DOCX) eller PDF",
+    description: "Den senaste versionen, löftena grupperade efter vem som lovar.",
+    tag: "Medborgarlöften",
+    auth: "user",
+    query: exportQuerySchema,
+    file: EXPORT_TYPES,
     status: 200,
     errors: [],
   }),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import type { Actor } from "~/domain/access/actor";
 import { isAppError } from "~/errors/app-error";
-import type { Endpoint, HttpMethod } from "./api-endpoints";
+import type { ApiFile, Endpoint, HttpMethod } from "./api-endpoints";
 import { problem, problemFromError } from "./http.server";
 import { appContext } from "./request-context.server";
 
@@ -68,6 +68,7 @@ export function operation<E extends Endpoint>(
           query: query as Query<E>,
           request,
         });
+        if (endpoint.file) return fileResponse(result as ApiFile);
         if (!endpoint.response) return new Response(null, { status: endpoint.status });
         // JSON first, so dates are compared and documented as the strings clients receive.
         const shaped = endpoint.response.parse(JSON.parse(JSON.stringify(result)));
@@ -77,6 +78,18 @@ export function operation<E extends Endpoint>(
       return response;
     },
   };
+}
+
+/** A file download: its type, and its name for the browser (ASCII fallback first, RFC 6266). */
+export function fileResponse(file: ApiFile): Response {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]|"/g, "_");
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }
 
 /** Anonymous callers of a protected endpoint get 401 before their input is even read. */

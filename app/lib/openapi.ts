@@ -63,12 +63,19 @@ function operationObject(endpoint: Endpoint) {
   }));
   const parameters = [...pathParameters, ...queryParameters];
   const responses: Record<string, unknown> = {
-    [endpoint.status]: endpoint.response
+    [endpoint.status]: endpoint.file
       ? {
-          description: "OK",
-          content: { "application/json": { schema: jsonSchema(endpoint.response, "output") } },
+          description: "Filen.",
+          content: Object.fromEntries(
+            endpoint.file.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+          ),
         }
-      : { description: "Klart, inget innehåll." },
+      : endpoint.response
+        ? {
+            description: "OK",
+            content: { "application/json": { schema: jsonSchema(endpoint.response, "output") } },
+          }
+        : { description: "Klart, inget innehåll." },
   };
   for (const status of errorStatuses(endpoint)) {
     responses[status] = {

@@ -221,3 +221,44 @@ describe("the citizen promise API", () => {
     expect(body.progress.slice(1).map((p) => p.status)).toEqual([null, null]);
   });
 });
+
+describe("exports through the API", () => {
+  it("answers an agreement as PDF and DOCX with its name, a citizen promise only under its own path, and 422 for another format", async () => {
+    const api = await client(coordinator);
+    const title = "Samverkansöverenskommelse för export via API";
+    const created = await api(`/partnerships/${partnershipId}/agreements`, "POST", {
+      content: makeAgreementContent({ title }),
+    });
+    const { id } = (await created.json()) as { id: string };
+
+    const pdf = await api(`/agreements/${id}/export?format=pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(pdf.headers.get("Content-Disposition")).toContain(
+      encodeURIComponent(`${title}.pdf`).replace(/'/g, "%27"),
+    );
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 4)
+        .toString("latin1"),
+    ).toBe("%PDF");
+
+    const docx = await api(`/agreements/${id}/export?format=docx`);
+    expect(docx.headers.get("Content-Type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
+
+    const wrongKind = await api(`/citizen-promises/${id}/export?format=pdf`);
+    expect(wrongKind.status).toBe(404);
+    const odt = await api(`/agreements/${id}/export?format=odt`);
+    expect(odt.status).toBe(422);
+    expect(((await odt.json()) as { errors: Record<string, string[]> }).errors.format).toEqual([
+      "Ange format=docx eller format=pdf.",
+    ]);
+  });
+});

@@ -362,6 +362,12 @@ const api: Record<string, Row> = {
       path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/comparison?a=1&b=1`,
     }),
   },
+  "GET /api/v1/agreements/:id/export": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/export?format=pdf`,
+    }),
+  },
   "POST /api/v1/agreements/:id/ready": {
     expect: "200 403 | 200 200 403 | 404 404 404 | 401",
     request: async (f) => ({
@@ -421,6 +427,12 @@ const api: Record<string, Row> = {
     expect: "200 200 | 200 200 200 | 404 404 404 | 401",
     request: async (f) => ({
       path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}/comparison?a=1&b=1`,
+    }),
+  },
+  "GET /api/v1/citizen-promises/:id/export": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}/export?format=docx`,
     }),
   },
   "POST /api/v1/citizen-promises/:id/ready": {
@@ -585,18 +597,6 @@ const extra: Record<string, Row> = {
       return { path: `/api/v1/api-tokens/${apiToken.id}` };
     },
   },
-};
-
-// ----------------------------------------------------------------------------------------------
-
-interface BuiltRoute {
-  id: string;
-  parentId?: string;
-  path?: string;
-  module: Record<string, unknown>;
-}
-
-let server: TestServer;
   "POST /medborgarloften/:promiseId · sign": {
     expect: "302 403 | 302 302 403 | 404 404 404 | login",
     request: async (f) => ({
@@ -632,6 +632,18 @@ let server: TestServer;
       },
     }),
   },
+};
+
+// ----------------------------------------------------------------------------------------------
+
+interface BuiltRoute {
+  id: string;
+  parentId?: string;
+  path?: string;
+  module: Record<string, unknown>;
+}
+
+let server: TestServer;
 let database: Database;
 let fixture: Fixture;
 let builtRoutes: Record<string, BuiltRoute>;

@@ -25,6 +25,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 type Ctx = { db: DbOrTx; actor: Actor };
+export type DocumentKind = "agreement" | "citizen-promise";
 
 export interface ExportedDocument {
   fileName: string;
@@ -44,10 +45,11 @@ function signatoriesOf(
 
 /**
  * The printable form of an agreement or a citizen promise, by id (the id the web pages, the API
- * and `tryggsam list-documents` show). Throws NOT_FOUND (unknown, or not readable by the actor).
+ * and `tryggsam list-documents` show); `kind` limits it to one of the two. Throws NOT_FOUND
+ * (unknown, or not readable by the actor).
  */
-export async function printableDocument(ctx: Ctx, id: string): Promise<Printable> {
-  const agreement = await getAgreement(ctx, id).catch(nullWhenNotFound);
+export async function printableDocument(ctx: Ctx, id: string, kind?: DocumentKind): Promise<Printable> {
+  const agreement = kind === "citizen-promise" ? null : await getAgreement(ctx, id).catch(nullWhenNotFound);
   if (agreement) {
     const partnership = await getPartnership(ctx, agreement.partnershipId);
     return printableAgreement(
@@ -62,7 +64,7 @@ export async function printableDocument(ctx: Ctx, id: string): Promise<Printable
       { place: agreement.signedPlace, date: agreement.signedOn },
     );
   }
-  const promise = await getCitizenPromise(ctx, id).catch(nullWhenNotFound);
+  const promise = kind === "agreement" ? null : await getCitizenPromise(ctx, id).catch(nullWhenNotFound);
   if (!promise) throw notFound("Dokumentet");
   const partnership = await getPartnership(ctx, promise.partnershipId);
   return printableCitizenPromise(
@@ -95,8 +97,13 @@ export function exportFileName(title: string, format: ExportFormat): string {
 }
 
 /** An agreement or citizen promise as a DOCX or PDF file. Throws NOT_FOUND. */
-export async function exportDocument(ctx: Ctx, id: string, format: ExportFormat): Promise<ExportedDocument> {
-  const printable = await printableDocument(ctx, id);
+export async function exportDocument(
+  ctx: Ctx,
+  id: string,
+  format: ExportFormat,
+  kind?: DocumentKind,
+): Promise<ExportedDocument> {
+  const printable = await printableDocument(ctx, id, kind);
   return {
     fileName: exportFileName(printable.title, format),
     contentType: CONTENT_TYPES[format],
@@ -106,7 +113,7 @@ export async function exportDocument(ctx: Ctx, id: string, format: ExportFormat)
 
 export interface DocumentListItem {
   id: string;
-  kind: "agreement" | "citizen-promise";
+  kind: DocumentKind;
   partnership: string;
   title: string;
   stage: LifecycleStage;

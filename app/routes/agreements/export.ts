@@ -1,6 +1,7 @@
 import { data } from "react-router";
 import type { Route } from "./+types/export";
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "~/documents/export/export-document.server";
+import { fileResponse } from "~/lib/api.server";
 import { pageCall } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
 import { uuidParams } from "~/lib/route-params.server";
@@ -15,13 +16,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { agreementId } = uuidParams(params, "agreementId");
   requireUser(ctx.actor, request);
   if (!isFormat(params.format)) throw data({ code: "NOT_FOUND" }, { status: 404 });
-  const file = await pageCall(() => exportDocument(ctx, agreementId, params.format as ExportFormat));
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      // An ASCII fallback for old clients, the real name for the rest (RFC 6266).
-      "Content-Disposition": `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const file = await pageCall(() =>
+    exportDocument(ctx, agreementId, params.format as ExportFormat, "agreement"),
+  );
+  return fileResponse(file);
 }
