@@ -6,7 +6,9 @@ import { TextAreaField } from "~/components/choice-fields";
 import { CheckboxField, PeriodFields } from "~/components/document-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/form";
+import { QualityChecklist } from "~/components/quality-checklist";
 import { can } from "~/domain/access/permissions";
+import { checkAgreement } from "~/domain/agreements/quality-check";
 import { agreementFormSchema, toFormValue } from "~/domain/agreements/agreement-form.schemas";
 import {
   FOLLOW_UP_CADENCE_LABELS,
@@ -185,6 +187,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     currentRevision: agreement.currentRevision,
     signed: agreement.stage === "signed" || agreement.stage === "published",
     formValue: toFormValue(agreement.content, agreement.currentRevision),
+    // The checklist reads the saved version: it changes with each save.
+    quality: checkAgreement(agreement.content),
   };
 }
 
@@ -265,191 +269,199 @@ export default function EditAgreement({ loaderData, actionData }: Route.Componen
   ];
 
   return (
-    <>
-      <p>
-        <Link className="ds-link" to={`/overenskommelser/${loaderData.id}`}>
-          {t("back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading" data-size="lg">
-        {t("title")}
-      </h1>
-      <p className="ds-paragraph">{fill(t("version"), { n: loaderData.currentRevision })}</p>
-      {conflict ? (
-        <section className="ds-alert conflict" data-color="warning" aria-labelledby="conflict-title">
-          <h2 className="ds-heading" data-size="sm" id="conflict-title">
-            {t("conflictTitle")}
-          </h2>
-          <p className="ds-paragraph">
-            {fill(t("conflict"), { author: conflict.authorName ?? t("someone"), n: conflict.number })}
-          </p>
-          <details>
-            <summary>
-              {fill(t("theirVersion"), { n: conflict.number, author: conflict.authorName ?? t("someone") })}
-            </summary>
-            <ContentSummary content={conflict.content} />
-          </details>
-        </section>
-      ) : null}
-
-      <Form method="post" {...getFormProps(form)} noValidate className="stack editor">
-        <CsrfInput />
-        <input type="hidden" name="baseRevision" value={baseRevision} />
-        <ErrorSummary form={form} fields={summaryFields} />
-        {loaderData.signed ? (
-          <div className="ds-alert" data-color="info">
-            <p className="ds-paragraph">{t("amendment")}</p>
-            <TextField field={fields.amendmentReason} label={t("amendmentReason")} required />
-          </div>
+    <div className="with-aside">
+      <div className="stack">
+        <p>
+          <Link className="ds-link" to={`/overenskommelser/${loaderData.id}`}>
+            {t("back")}
+          </Link>
+        </p>
+        <h1 className="ds-heading" data-size="lg">
+          {t("title")}
+        </h1>
+        <p className="ds-paragraph">{fill(t("version"), { n: loaderData.currentRevision })}</p>
+        {conflict ? (
+          <section className="ds-alert conflict" data-color="warning" aria-labelledby="conflict-title">
+            <h2 className="ds-heading" data-size="sm" id="conflict-title">
+              {t("conflictTitle")}
+            </h2>
+            <p className="ds-paragraph">
+              {fill(t("conflict"), { author: conflict.authorName ?? t("someone"), n: conflict.number })}
+            </p>
+            <details>
+              <summary>
+                {fill(t("theirVersion"), { n: conflict.number, author: conflict.authorName ?? t("someone") })}
+              </summary>
+              <ContentSummary content={conflict.content} />
+            </details>
+          </section>
         ) : null}
 
-        <Section id="grund" title={t("basics")}>
-          <TextField field={fields.title} label={t("docTitle")} required />
-          <TextField field={fields.caseNumber} label={t("caseNumber")} />
-          <PeriodFields
-            from={fields.periodFrom}
-            to={fields.periodTo}
-            continues={fields.continuesUntilReplaced}
-          />
-        </Section>
+        <Form method="post" {...getFormProps(form)} noValidate className="stack editor">
+          <CsrfInput />
+          <input type="hidden" name="baseRevision" value={baseRevision} />
+          <ErrorSummary form={form} fields={summaryFields} />
+          {loaderData.signed ? (
+            <div className="ds-alert" data-color="info">
+              <p className="ds-paragraph">{t("amendment")}</p>
+              <TextField field={fields.amendmentReason} label={t("amendmentReason")} required />
+            </div>
+          ) : null}
 
-        <Section id="bakgrund" title={t("background")}>
-          <TextAreaField field={fields.background} label={t("background")} rows={6} />
-          <TextAreaField field={fields.purpose} label={t("purpose")} />
-        </Section>
+          <Section id="grund" title={t("basics")}>
+            <TextField field={fields.title} label={t("docTitle")} required />
+            <TextField field={fields.caseNumber} label={t("caseNumber")} />
+            <PeriodFields
+              from={fields.periodFrom}
+              to={fields.periodTo}
+              continues={fields.continuesUntilReplaced}
+            />
+          </Section>
 
-        <Section id="underlag" title={t("sources")} description={t("sourcesHint")}>
-          {sources.map((source, index) => {
-            const f = source.getFieldset();
-            return (
-              <fieldset key={source.key} className="ds-fieldset list-item">
-                <legend className="ds-label">{fill(t("source"), { n: index + 1 })}</legend>
-                <SelectField
-                  field={f.kind}
-                  label={t("sourceKind")}
-                  placeholder={t("chooseKind")}
-                  options={PROBLEM_SOURCES.map((kind) => ({
-                    value: kind,
-                    label: PROBLEM_SOURCE_LABELS[locale][kind],
-                  }))}
-                />
-                <TextAreaField field={f.description} label={t("sourceDescription")} rows={2} />
-                <ListButtons {...listButtons(fields.problemSources.name, index, sources.length)} />
-              </fieldset>
-            );
-          })}
-          <AddButton
-            button={form.insert.getButtonProps({ name: fields.problemSources.name })}
-            label={t("addSource")}
-          />
-        </Section>
+          <Section id="bakgrund" title={t("background")}>
+            <TextAreaField field={fields.background} label={t("background")} rows={6} />
+            <TextAreaField field={fields.purpose} label={t("purpose")} />
+          </Section>
 
-        <Section id="mal" title={t("goals")}>
-          <TextAreaField field={fields.goals} label={t("goals")} description={t("goalsHint")} />
-        </Section>
+          <Section id="underlag" title={t("sources")} description={t("sourcesHint")}>
+            {sources.map((source, index) => {
+              const f = source.getFieldset();
+              return (
+                <fieldset key={source.key} className="ds-fieldset list-item">
+                  <legend className="ds-label">{fill(t("source"), { n: index + 1 })}</legend>
+                  <SelectField
+                    field={f.kind}
+                    label={t("sourceKind")}
+                    placeholder={t("chooseKind")}
+                    options={PROBLEM_SOURCES.map((kind) => ({
+                      value: kind,
+                      label: PROBLEM_SOURCE_LABELS[locale][kind],
+                    }))}
+                  />
+                  <TextAreaField field={f.description} label={t("sourceDescription")} rows={2} />
+                  <ListButtons {...listButtons(fields.problemSources.name, index, sources.length)} />
+                </fieldset>
+              );
+            })}
+            <AddButton
+              button={form.insert.getButtonProps({ name: fields.problemSources.name })}
+              label={t("addSource")}
+            />
+          </Section>
 
-        <Section id="fokusomraden" title={t("focusAreas")}>
-          {focusAreas.map((area, index) => {
-            const f = area.getFieldset();
-            return (
-              <fieldset key={area.key} className="ds-fieldset list-item">
-                <legend className="ds-label">
-                  {fill(t("focusArea"), { n: index + 1 })}
-                  {f.title.initialValue ? `: ${String(f.title.initialValue)}` : ""}
-                </legend>
-                <input type="hidden" name={f.key.name} value={f.key.initialValue ?? ""} />
-                <TextField field={f.title} label={t("focusTitle")} required />
-                <TextAreaField field={f.description} label={t("focusDescription")} rows={3} />
-                <TextAreaField field={f.points} label={t("points")} description={t("pointsHint")} rows={4} />
-                <TextAreaField field={f.causeText} label={t("causeText")} rows={3} />
-                <details>
-                  <summary>{t("triangle")}</summary>
-                  <div className="stack">
-                    <TextField field={f.offender} label={t("offender")} />
-                    <TextField field={f.target} label={t("target")} />
-                    <TextField field={f.place} label={t("place")} />
-                    <TextField field={f.handler} label={t("handler")} />
-                    <TextField field={f.guardian} label={t("guardian")} />
-                    <TextField field={f.manager} label={t("manager")} />
-                  </div>
-                </details>
-                <ListButtons {...listButtons(fields.focusAreas.name, index, focusAreas.length)} />
-              </fieldset>
-            );
-          })}
-          <AddButton
-            button={form.insert.getButtonProps({ name: fields.focusAreas.name })}
-            label={t("addFocusArea")}
-          />
-        </Section>
+          <Section id="mal" title={t("goals")}>
+            <TextAreaField field={fields.goals} label={t("goals")} description={t("goalsHint")} />
+          </Section>
 
-        <Section id="dokumentation" title={t("documentation")}>
-          <TextAreaField field={fields.documentation} label={t("documentation")} />
-        </Section>
+          <Section id="fokusomraden" title={t("focusAreas")}>
+            {focusAreas.map((area, index) => {
+              const f = area.getFieldset();
+              return (
+                <fieldset key={area.key} className="ds-fieldset list-item">
+                  <legend className="ds-label">
+                    {fill(t("focusArea"), { n: index + 1 })}
+                    {f.title.initialValue ? `: ${String(f.title.initialValue)}` : ""}
+                  </legend>
+                  <input type="hidden" name={f.key.name} value={f.key.initialValue ?? ""} />
+                  <TextField field={f.title} label={t("focusTitle")} required />
+                  <TextAreaField field={f.description} label={t("focusDescription")} rows={3} />
+                  <TextAreaField
+                    field={f.points}
+                    label={t("points")}
+                    description={t("pointsHint")}
+                    rows={4}
+                  />
+                  <TextAreaField field={f.causeText} label={t("causeText")} rows={3} />
+                  <details>
+                    <summary>{t("triangle")}</summary>
+                    <div className="stack">
+                      <TextField field={f.offender} label={t("offender")} />
+                      <TextField field={f.target} label={t("target")} />
+                      <TextField field={f.place} label={t("place")} />
+                      <TextField field={f.handler} label={t("handler")} />
+                      <TextField field={f.guardian} label={t("guardian")} />
+                      <TextField field={f.manager} label={t("manager")} />
+                    </div>
+                  </details>
+                  <ListButtons {...listButtons(fields.focusAreas.name, index, focusAreas.length)} />
+                </fieldset>
+              );
+            })}
+            <AddButton
+              button={form.insert.getButtonProps({ name: fields.focusAreas.name })}
+              label={t("addFocusArea")}
+            />
+          </Section>
 
-        <Section id="uppfoljning" title={t("followUp")}>
-          <SelectField
-            field={fields.followUpCadence}
-            label={t("cadence")}
-            placeholder={t("chooseCadence")}
-            options={FOLLOW_UP_CADENCES.map((c) => ({
-              value: c,
-              label: FOLLOW_UP_CADENCE_LABELS[locale][c],
-            }))}
-          />
-          <TextField
-            field={fields.followUpResponsible}
-            label={t("responsible")}
-            description={t("responsibleHint")}
-          />
-          <TextField field={fields.followUpReportsTo} label={t("reportsTo")} />
-          <CheckboxField field={fields.followUpStandingItem} label={t("standingItem")} />
-          <TextAreaField field={fields.followUpDescription} label={t("followUpDescription")} />
-        </Section>
+          <Section id="dokumentation" title={t("documentation")}>
+            <TextAreaField field={fields.documentation} label={t("documentation")} />
+          </Section>
 
-        <Section id="kommunikation" title={t("communication")}>
-          <TextAreaField field={fields.communication} label={t("communication")} />
-          <TextAreaField
-            field={fields.otherUndertakings}
-            label={t("otherUndertakings")}
-            description={t("otherUndertakingsHint")}
-          />
-        </Section>
+          <Section id="uppfoljning" title={t("followUp")}>
+            <SelectField
+              field={fields.followUpCadence}
+              label={t("cadence")}
+              placeholder={t("chooseCadence")}
+              options={FOLLOW_UP_CADENCES.map((c) => ({
+                value: c,
+                label: FOLLOW_UP_CADENCE_LABELS[locale][c],
+              }))}
+            />
+            <TextField
+              field={fields.followUpResponsible}
+              label={t("responsible")}
+              description={t("responsibleHint")}
+            />
+            <TextField field={fields.followUpReportsTo} label={t("reportsTo")} />
+            <CheckboxField field={fields.followUpStandingItem} label={t("standingItem")} />
+            <TextAreaField field={fields.followUpDescription} label={t("followUpDescription")} />
+          </Section>
 
-        <Section id="undertecknare" title={t("signatories")} description={t("signatoriesHint")}>
-          {signatories.map((signatory, index) => {
-            const f = signatory.getFieldset();
-            return (
-              <fieldset key={signatory.key} className="ds-fieldset list-item">
-                <legend className="ds-label">{fill(t("signatory"), { n: index + 1 })}</legend>
-                <TextField field={f.name} label={t("name")} required />
-                <TextField field={f.title} label={t("titleLabel")} />
-                <SelectField
-                  field={f.party}
-                  label={t("party")}
-                  placeholder={t("chooseParty")}
-                  options={SIGNATORY_PARTIES.map((p) => ({
-                    value: p,
-                    label: SIGNATORY_PARTY_LABELS[locale][p],
-                  }))}
-                  required
-                />
-                <TextField field={f.organisation} label={t("organisation")} />
-                <ListButtons {...listButtons(fields.signatories.name, index, signatories.length)} />
-              </fieldset>
-            );
-          })}
-          <AddButton
-            button={form.insert.getButtonProps({ name: fields.signatories.name })}
-            label={t("addSignatory")}
-          />
-        </Section>
+          <Section id="kommunikation" title={t("communication")}>
+            <TextAreaField field={fields.communication} label={t("communication")} />
+            <TextAreaField
+              field={fields.otherUndertakings}
+              label={t("otherUndertakings")}
+              description={t("otherUndertakingsHint")}
+            />
+          </Section>
 
-        <div className="editor-actions">
-          <SubmitButton>{t("save")}</SubmitButton>
-        </div>
-      </Form>
-    </>
+          <Section id="undertecknare" title={t("signatories")} description={t("signatoriesHint")}>
+            {signatories.map((signatory, index) => {
+              const f = signatory.getFieldset();
+              return (
+                <fieldset key={signatory.key} className="ds-fieldset list-item">
+                  <legend className="ds-label">{fill(t("signatory"), { n: index + 1 })}</legend>
+                  <TextField field={f.name} label={t("name")} required />
+                  <TextField field={f.title} label={t("titleLabel")} />
+                  <SelectField
+                    field={f.party}
+                    label={t("party")}
+                    placeholder={t("chooseParty")}
+                    options={SIGNATORY_PARTIES.map((p) => ({
+                      value: p,
+                      label: SIGNATORY_PARTY_LABELS[locale][p],
+                    }))}
+                    required
+                  />
+                  <TextField field={f.organisation} label={t("organisation")} />
+                  <ListButtons {...listButtons(fields.signatories.name, index, signatories.length)} />
+                </fieldset>
+              );
+            })}
+            <AddButton
+              button={form.insert.getButtonProps({ name: fields.signatories.name })}
+              label={t("addSignatory")}
+            />
+          </Section>
+
+          <div className="editor-actions">
+            <SubmitButton>{t("save")}</SubmitButton>
+          </div>
+        </Form>
+      </div>
+      <QualityChecklist check={loaderData.quality} />
+    </div>
   );
 }
 
