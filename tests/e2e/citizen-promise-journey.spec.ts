@@ -1,0 +1,241 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Database } from "~/db/client.server";
+import { solleftea } from "../fixtures/seed-documents";
+import { insertPartnership, policeAreaId } from "../factories/partnerships";
+import { insertUserActor, TEST_PASSWORD } from "../factories/users";
+import { describeInBrowser, expectAccessible, newContext, withBrowser } from "../support/browser";
+import { startTestServer, type TestServer } from "../support/server";
+
+const hasReaders = ["soffice", "pdftotext"].every(
+  (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0,
+);
+if (!hasReaders && process.env.TRYGGSAM_REQUIRE_READERS === "1") {
+  throw new Error(
+    "LibreOffice (soffice) och pdftotext saknas: installera libreoffice-writer och poppler-utils.",
+  );
+}
+
+/** Clicks a submit button of a page without JavaScript and waits for the page it leads to. */
+async function submit(page: Page, name: string, scope = page.locator("body")) {
+  await Promise.all([
+    page.waitForEvent("framenavigated"),
+    scope.getByRole("button", { name, exact: true }).click(),
+  ]);
+  await page.waitForLoadState("load");
+}
+
+async function check(page: Page) {
+  expect(await page.locator("h1").count(), `one h1 on ${page.url()}`).toBe(1);
+  await expectAccessible(page);
+}
+
+async function logIn(browser: Browser, server: TestServer, email: string) {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/logga-in`);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(TEST_PASSWORD);
+  await submit(page, "Logga in");
+  return page;
+}
+
+/**
+ * pdftotext in page order, white space folded, page footers ("Sida 1 av 2") left out: a long
+ * commitment may run across a page break, with the footer between its halves.
+ */
+function pdfText(file: string) {
+  return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" })
+    .replace(/\s+/g, " ")
+    .replace(/ ?Sida \d+ av \d+ ?/g, " ");
+}
+
+function expectInOrder(text: string, phrases: string[]) {
+  let from = 0;
+  for (const phrase of phrases) {
+    const at = text.indexOf(phrase, from);
+    expect(at, `"${phrase}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + phrase.length;
+  }
+}
+
+const commitment = (page: Page, index: number) =>
+  page.getByRole("group", { name: `Löfte ${index + 1}`, exact: true });
+
+describeInBrowser(
+  "the Sollefteå citizen promise, written, signed, published and exported without JavaScript",
+  () => {
+    const chromium = withBrowser();
+    let server: TestServer;
+    let database: Database;
+    let partnershipId: string;
+    let coordinator: string;
+    let police: string;
+    const folder = mkdtempSync(join(tmpdir(), "tryggsam-e2e-promise-"));
+
+    beforeAll(async () => {
+      server = await startTestServer();
+      database = server.openDatabase();
+      partnershipId = await insertPartnership(database.db, {
+        name: "Sollefteå kommun och LPO Södra Ångermanland",
+        policeAreaId: await policeAreaId(database.db, "Södra Ångermanland"),
+        municipalities: ["2283"],
+      });
+      coordinator = (await insertUserActor(database.db, { partnerships: { [partnershipId]: "coordinator" } }))
+        .email;
+      police = (await insertUserActor(database.db, { partnerships: { [partnershipId]: "police" } })).email;
+    });
+    afterAll(async () => {
+      await database?.close();
+      await server?.stop();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    it("goes from draft to a published promise with accepted measures, exported in order, with progress noted", async () => {
+      const page = await logIn(chromium.browser, server, coordinator);
+      await page.goto(`${server.url}/samverkan/${partnershipId}`);
+      await page.getByRole("link", { name: "Skriv ett nytt medborgarlöfte" }).click();
+      await check(page);
+      await page.getByLabel(/^Rubrik/).fill(solleftea.title);
+      await page.getByLabel("Gäller från").fill("2017");
+      await page.getByLabel("Gäller till och med").fill("2017");
+      await submit(page, "Skapa utkast");
+      expect(new URL(page.url()).pathname).toMatch(/\/redigera$/);
+      await check(page);
+
+      // Lists grow one item per press, as a form without JavaScript does it.
+      for (let i = 0; i < solleftea.commitments.length; i++) await submit(page, "Lägg till ett löfte");
+      for (let i = 0; i < solleftea.signatories.length; i++) await submit(page, "Lägg till en undertecknare");
+      await page.getByRole("textbox", { name: "Bakgrund", exact: true }).fill(solleftea.background);
+      await page.getByRole("textbox", { name: /^Så togs löftet fram/ }).fill(solleftea.development);
+      await page.getByRole("textbox", { name: "Problembild", exact: true }).fill(solleftea.problemPicture);
+      for (const [index, c] of solleftea.commitments.entries()) {
+        await commitment(page, index)
+          .getByLabel(/^Vem lovar/)
+          .selectOption(c.owner);
+        await commitment(page, index)
+          .getByLabel(/^Löftet/)
+          .fill(c.text);
+      }
+      await page.getByRole("textbox", { name: "Uppföljning", exact: true }).fill(solleftea.followUp);
+      for (const [index, person] of solleftea.signatories.entries()) {
+        const group = page.getByRole("group", { name: `Undertecknare ${index + 1}` });
+        await group.getByLabel(/^Namn/).fill(person.name);
+        await group.getByLabel("Titel").fill(person.title);
+        await group.getByLabel(/^Part/).selectOption(person.party);
+        await group.getByLabel("Organisation").fill(person.organisation);
+      }
+      await submit(page, "Spara ny version");
+      expect(new URL(page.url()).pathname).toMatch(/^\/medborgarloften\/[0-9a-f-]{36}$/);
+      const promisePath = new URL(page.url()).pathname;
+      await check(page);
+
+      // The editor reads a schedule and a target out of the saved texts; the coordinator accepts both.
+      await page.getByRole("link", { name: "Redigera" }).click();
+      const ramsele = commitment(page, 1).getByRole("checkbox", {
+        name: "Använd: Varje månad utom juni–augusti",
+      });
+      const grannsamverkan = commitment(page, 2).getByRole("checkbox", {
+        name: "Använd: Mål: 10 samverkansgrupper vid periodens slut",
+      });
+      expect(await ramsele.isChecked()).toBe(false);
+      await ramsele.check();
+      await grannsamverkan.check();
+      expect(await commitment(page, 0).getByRole("checkbox").count()).toBe(0);
+      await check(page);
+      await submit(page, "Spara ny version");
+      const document = page.locator(".document");
+      expect(await document.textContent()).toContain("Mäts som: Varje månad utom juni–augusti");
+      expect(await document.textContent()).toContain(
+        "Mäts som: Mål: 10 samverkansgrupper vid periodens slut",
+      );
+      // Accepted measures come back ticked.
+      await page.getByRole("link", { name: "Redigera" }).click();
+      expect(await ramsele.isChecked()).toBe(true);
+      await page.goto(`${server.url}${promisePath}`);
+
+      // Ready for signing; the police sign in their own browser, then the municipality.
+      await submit(page, "Markera som klart för underskrift");
+      const officer = await logIn(chromium.browser, server, police);
+      await officer.goto(`${server.url}${promisePath}`);
+      const sign = async (who: Page, person: (typeof solleftea.signatories)[number]) => {
+        const form = who.locator("form#sign");
+        await form.getByLabel(/^Namn/).fill(person.name);
+        await form.getByLabel("Titel").fill(person.title);
+        await form.getByLabel(/^Part/).selectOption(person.party);
+        await form.getByLabel(/^Datum/).fill("2017-02-01");
+        await form.getByLabel("Ort").fill("Sollefteå");
+        await submit(who, "Registrera underskriften", form);
+        expect(await who.getByRole("status").textContent()).toContain("Underskriften är registrerad");
+      };
+      await sign(officer, solleftea.signatories[0]!);
+      await check(officer);
+      await page.reload();
+      await sign(page, solleftea.signatories[1]!);
+      await submit(page, "Publicera");
+      expect(await page.locator("dl.facts").first().textContent()).toContain("Publicerat");
+      await check(page);
+
+      // Both exports, read back as a reader would: grouped by who promises, in the document's order.
+      const texts = (owner: string) =>
+        solleftea.commitments.filter((c) => c.owner === owner).map((c) => c.text);
+      const expected = [
+        solleftea.title,
+        "Polisen lovar att",
+        ...texts("police"),
+        "Tillsammans lovar vi att",
+        ...texts("joint"),
+        ...solleftea.signatories.map((s) => s.name),
+      ];
+      for (const format of ["docx", "pdf"] as const) {
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("link", { name: new RegExp(format === "docx" ? "DOCX" : "PDF") }).click(),
+        ]);
+        const file = join(folder, `solleftea.${format}`);
+        await download.saveAs(file);
+        if (!hasReaders) continue;
+        let pdf = file;
+        if (format === "docx") {
+          execFileSync("soffice", [
+            "--headless",
+            `-env:UserInstallation=file://${folder}/lo-profile`,
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            join(folder, "from-docx"),
+            file,
+          ]);
+          pdf = join(folder, "from-docx", "solleftea.pdf");
+        }
+        expectInOrder(pdfText(pdf), expected);
+      }
+
+      // A progress note on the Ramsele commitment: its status and the dated note show by it.
+      // New commitments get keys from their text; the Ramsele one is found by what it says.
+      const ramseleItem = () =>
+        page
+          .locator(".commitments > li")
+          .filter({ hasText: "medborgarkontoret i Ramsele" })
+          .locator(".commitment-progress");
+      const progress = ramseleItem();
+      expect(await progress.textContent()).toContain("Ingen status ännu");
+      await progress.locator("summary").click();
+      const form = progress.locator("form");
+      await form.getByLabel(/^Status/).selectOption({ label: "Pågår" });
+      await form.getByLabel(/^Datum/).fill("2017-02-15");
+      await form.getByLabel(/^Vad gjordes/).fill("Polis på medborgarkontoret i Ramsele den 15 februari.");
+      await submit(page, "Spara anteckningen", form);
+      expect(await page.getByRole("status").textContent()).toContain("Anteckningen om hur det går är sparad");
+      const noted = ramseleItem();
+      expect(await noted.textContent()).toContain("Pågår");
+      expect(await noted.textContent()).toContain("2017-02-15");
+      expect(await noted.textContent()).toContain("Polis på medborgarkontoret i Ramsele den 15 februari.");
+      await check(page);
+    });
+  },
+);
