@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "~/db/client.server";
 import { solleftea } from "../fixtures/seed-documents";
+import { insertAgreement } from "../factories/agreements";
 import { insertPartnership, policeAreaId } from "../factories/partnerships";
 import { insertUserActor, TEST_PASSWORD } from "../factories/users";
 import { describeInBrowser, expectAccessible, newContext, withBrowser } from "../support/browser";
@@ -236,6 +237,63 @@ describeInBrowser(
       expect(await noted.textContent()).toContain("2017-02-15");
       expect(await noted.textContent()).toContain("Polis på medborgarkontoret i Ramsele den 15 februari.");
       await check(page);
+    });
+
+    it("links commitments to the agreement's focus areas, and refuses a stale save showing the other version and keeping the input", async () => {
+      const agreement = await insertAgreement(database.db, { partnershipId });
+      const first = await logIn(chromium.browser, server, coordinator);
+      const second = await logIn(chromium.browser, server, police);
+      await first.goto(`${server.url}/samverkan/${partnershipId}/medborgarloften/ny`);
+      await first.getByLabel(/^Rubrik/).fill("Medborgarlöfte i överenskommelsen");
+      await first.getByLabel(/^Hör till överenskommelsen/).selectOption(agreement.id);
+      await submit(first, "Skapa utkast");
+      await submit(first, "Lägg till ett löfte");
+      await commitment(first, 0)
+        .getByLabel(/^Vem lovar/)
+        .selectOption("joint");
+      await commitment(first, 0)
+        .getByLabel(/^Löftet/)
+        .fill("Genomföra trygghetsvandring i centrum 1 gång per termin.");
+      await commitment(first, 0).getByRole("checkbox", { name: "Trygghet i centrum" }).check();
+      // Suggestions are read from the text as last sent, also before saving.
+      await submit(first, "Läs förslag ur texten", commitment(first, 0));
+      await commitment(first, 0).getByRole("checkbox", { name: "Använd: Varje termin" }).check();
+      expect(
+        await commitment(first, 0).getByRole("checkbox", { name: "Trygghet i centrum" }).isChecked(),
+      ).toBe(true);
+      await check(first);
+      await submit(first, "Spara ny version");
+      const promisePath = new URL(first.url()).pathname;
+      expect(await first.locator(".document").textContent()).toContain("Fokusområden: Trygghet i centrum");
+      expect(await first.locator(".document").textContent()).toContain("Mäts som: Varje termin");
+      const linked = first
+        .getByRole("complementary")
+        .getByRole("listitem")
+        .filter({ hasText: /fokusområde i överenskommelsen/ });
+      expect(await linked.getAttribute("data-ok")).toBe("true");
+      await check(first);
+
+      await first.goto(`${server.url}${promisePath}/redigera`);
+      await second.goto(`${server.url}${promisePath}/redigera`);
+      await first.getByRole("textbox", { name: "Bakgrund", exact: true }).fill("Samordnarens bakgrund.");
+      await submit(first, "Spara ny version");
+      await second.getByRole("textbox", { name: "Bakgrund", exact: true }).fill("Polisens bakgrund.");
+      await submit(second, "Spara ny version");
+
+      expect(new URL(second.url()).pathname).toMatch(/\/redigera$/);
+      const alert = second.locator(".conflict");
+      expect(await alert.textContent()).toContain("Någon annan har sparat under tiden");
+      await alert.locator("summary").click();
+      expect(await alert.textContent()).toContain("Samordnarens bakgrund.");
+      expect(await second.getByRole("textbox", { name: "Bakgrund", exact: true }).inputValue()).toBe(
+        "Polisens bakgrund.",
+      );
+      await check(second);
+
+      // Saved again knowingly, it becomes version 4; version 3 is kept.
+      await submit(second, "Spara ny version");
+      expect(await second.locator("dl.facts").first().textContent()).toContain("4");
+      expect(await second.locator(".revisions").textContent()).toMatch(/Version 4[\s\S]*Version 3/);
     });
   },
 );
