@@ -360,6 +360,26 @@ export const commitmentProgress = pgTable(
   (t) => [index("commitment_progress_promise_idx").on(t.citizenPromiseId, t.commitmentKey, t.occurredOn)],
 );
 
+/** Comments on a draft or a document by the partnership's people (council members included). */
+export const documentComment = pgTable(
+  "document_comment",
+  {
+    id: id(),
+    /** 'agreement' | 'citizen-promise' */
+    documentType: text("document_type").notNull(),
+    documentId: uuid("document_id").notNull(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id, { onDelete: "cascade" }),
+    /** The version the comment was written on. */
+    revisionNumber: integer("revision_number").notNull(),
+    authorId: uuid("author_id").references(() => appUser.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("document_comment_document_idx").on(t.documentType, t.documentId, t.createdAt)],
+);
+
 // Audit ---------------------------------------------------------------------------------------
 
 export interface FieldChange {

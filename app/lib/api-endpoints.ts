@@ -37,6 +37,7 @@ import {
   commitmentProgressSchema,
   newCitizenPromiseSchema,
 } from "~/domain/citizen-promises/citizen-promise-lifecycle.schemas";
+import { commentSchema } from "~/domain/comments/comment.schemas";
 import { apiTokenSchema } from "~/domain/users/user.schemas";
 
 /**
@@ -89,6 +90,14 @@ const EXPORT_TYPES = [
 
 const id = z.guid().describe("uuid");
 const dateTime = z.iso.datetime();
+
+const commentResponse = z.object({
+  id,
+  authorName: z.string().nullable(),
+  revisionNumber: z.number().int(),
+  body: z.string(),
+  createdAt: dateTime,
+});
 
 // Response shapes ----------------------------------------------------------------------------
 
@@ -599,6 +608,29 @@ export const endpoints = {
     status: 200,
     errors: [],
   }),
+  findAgreementComments: define({
+    method: "GET",
+    path: "/agreements/{id}/comments",
+    operationId: "findAgreementComments",
+    summary: "Kommentarerna på överenskommelsen, äldst först",
+    tag: "Överenskommelser",
+    auth: "user",
+    response: z.array(commentResponse),
+    status: 200,
+    errors: [],
+  }),
+  addAgreementComment: define({
+    method: "POST",
+    path: "/agreements/{id}/comments",
+    operationId: "addAgreementComment",
+    summary: "Kommentera överenskommelsen (samverkans personer, även rådsmedlemmar)",
+    tag: "Överenskommelser",
+    auth: "user",
+    request: commentSchema,
+    response: z.object({ id }),
+    status: 201,
+    errors: [],
+  }),
   exportAgreement: define({
     method: "GET",
     path: "/agreements/{id}/export",
@@ -733,6 +765,29 @@ export const endpoints = {
     query: comparisonQuerySchema,
     response: z.object({ a: citizenPromiseRevisionResponse, b: citizenPromiseRevisionResponse }),
     status: 200,
+    errors: [],
+  }),
+  findCitizenPromiseComments: define({
+    method: "GET",
+    path: "/citizen-promises/{id}/comments",
+    operationId: "findCitizenPromiseComments",
+    summary: "Kommentarerna på medborgarlöftet, äldst först",
+    tag: "Medborgarlöften",
+    auth: "user",
+    response: z.array(commentResponse),
+    status: 200,
+    errors: [],
+  }),
+  addCitizenPromiseComment: define({
+    method: "POST",
+    path: "/citizen-promises/{id}/comments",
+    operationId: "addCitizenPromiseComment",
+    summary: "Kommentera medborgarlöftet (samverkans personer, även rådsmedlemmar)",
+    tag: "Medborgarlöften",
+    auth: "user",
+    request: commentSchema,
+    response: z.object({ id }),
+    status: 201,
     errors: [],
   }),
   exportCitizenPromise: define({

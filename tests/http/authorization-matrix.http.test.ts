@@ -362,6 +362,31 @@ const api: Record<string, Row> = {
       path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/comparison?a=1&b=1`,
     }),
   },
+  // Comments: everyone in the partnership, council members too; analysts only read.
+  "GET /api/v1/agreements/:id/comments": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/comments`,
+    }),
+  },
+  "POST /api/v1/agreements/:id/comments": {
+    expect: "201 403 | 201 201 201 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/agreements/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}/comments`,
+      body: { body: "Saknas inte trafiken?" },
+    }),
+  },
+  "GET /api/v1/citizen-promises/:id/comments": {
+    expect: "200 200 | 200 200 200 | 404 404 404 | 401",
+    request: async (f) => ({ path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}/comments` }),
+  },
+  "POST /api/v1/citizen-promises/:id/comments": {
+    expect: "201 403 | 201 201 201 | 404 404 404 | 401",
+    request: async (f) => ({
+      path: `/api/v1/citizen-promises/${(await ownPromise(f)).id}/comments`,
+      body: { body: "Bra löfte." },
+    }),
+  },
   "GET /api/v1/agreements/:id/export": {
     expect: "200 200 | 200 200 200 | 404 404 404 | 401",
     request: async (f) => ({
@@ -543,6 +568,13 @@ const extra: Record<string, Row> = {
     request: async (f) => ({
       path: `/admin/lokalpolisomraden/${(await insertPoliceArea(f.db)).id}`,
       body: { intent: "add-municipality", municipalityCode: "0180", coverage: "whole", status: "verified" },
+    }),
+  },
+  "POST /overenskommelser/:agreementId · comment": {
+    expect: "302 403 | 302 302 302 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/overenskommelser/${(await insertAgreement(f.db, { partnershipId: f.partnershipId })).id}`,
+      body: { intent: "comment", body: "Saknas inte trafiken?" },
     }),
   },
   "POST /overenskommelser/:agreementId · sign": {

@@ -7,7 +7,11 @@ import { TextAreaField } from "~/components/choice-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { QualityChecklist } from "~/components/quality-checklist";
+import { Comments } from "~/components/comments";
 import { can } from "~/domain/access/permissions";
+import { addComment } from "~/domain/comments/add-comment.server";
+import { findComments } from "~/domain/comments/comment.queries.server";
+import { commentSchema } from "~/domain/comments/comment.schemas";
 import { getAgreement } from "~/domain/agreements/agreement.queries.server";
 import {
   DATE_STATUS_LABELS,
@@ -42,6 +46,7 @@ const messages = defineMessages({
     signedDone: "Underskriften är registrerad.",
     publishedDone: "Överenskommelsen är publicerad.",
     terminatedDone: "Överenskommelsen är uppsagd.",
+    commented: "Kommentaren är skickad.",
     edit: "Redigera",
     export: "Ladda ned",
     docx: "Word (DOCX)",
@@ -88,6 +93,7 @@ const messages = defineMessages({
     signedDone: "The signature has been recorded.",
     publishedDone: "The agreement has been published.",
     terminatedDone: "The agreement has been terminated.",
+    commented: "The comment has been sent.",
     edit: "Edit",
     export: "Download",
     docx: "Word (DOCX)",
@@ -139,6 +145,7 @@ const NOTICES = {
   underskrift: "signedDone",
   publicerad: "publishedDone",
   uppsagd: "terminatedDone",
+  kommentar: "commented",
 } as const;
 
 export const meta: Route.MetaFunction = ({ data: loaded }) => [
@@ -158,6 +165,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     quality: checkAgreement(agreement.content),
     canEdit: can(actor, "agreement.edit", agreement.partnershipId),
     canSign: can(actor, "agreement.sign", agreement.partnershipId),
+    canComment: can(actor, "agreement.comment", agreement.partnershipId),
+    comments: await findComments(ctx, "agreement", agreement.id),
   };
 }
 
@@ -206,6 +215,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       return step(() => markAgreementReadyForSigning(ctx, id), "klar");
     case "publish":
       return step(() => publishAgreement(ctx, id), "publicerad");
+    case "comment": {
+      const submission = parseWithZod(formData, { schema: commentSchema });
+      if (submission.status !== "success") {
+        return data<ActionData>({ intent, reply: submission.reply() }, { status: 400 });
+      }
+      try {
+        await addComment(ctx, "agreement", id, submission.value);
+        return redirect(`/overenskommelser/${id}?kommentar=1#kommentarer`);
+      } catch (error) {
+        return refused(error, (options) => submission.reply(options));
+      }
+    }
     case "sign": {
       const submission = parseWithZod(formData, { schema: signatureInputSchema });
       if (submission.status !== "success") {
@@ -356,6 +377,12 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
         {canSign && (stage === "signed" || stage === "published") && open ? (
           <TerminateForm lastResult={lastResult("terminate")} />
         ) : null}
+
+        <Comments
+          comments={loaderData.comments}
+          canComment={loaderData.canComment}
+          lastResult={lastResult("comment")}
+        />
 
         <h2 className="ds-heading" data-size="md" id="versioner">
           {t("revisions")}
