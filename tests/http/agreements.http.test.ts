@@ -2,12 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/client.server";
 import { agreement, agreementRevision } from "~/db/schema";
+import { emptyCause } from "~/domain/agreements/agreement.schemas";
 import type { UserActor } from "~/domain/access/actor";
 import { createApiToken } from "~/domain/users/create-api-token.server";
 import { bothSignatures, makeAgreementContent, makeCitizenPromiseContent } from "../factories/agreements";
 import { insertPartnership } from "../factories/partnerships";
 import { insertUserActor } from "../factories/users";
 import { startTestServer, type TestServer } from "../support/server";
+import { sessionCookieFor } from "../support/web-client";
 
 let server: TestServer;
 let database: Database;
@@ -260,5 +262,28 @@ describe("exports through the API", () => {
     expect(((await odt.json()) as { errors: Record<string, string[]> }).errors.format).toEqual([
       "Ange format=docx eller format=pdf.",
     ]);
+  });
+});
+
+describe("text typed into a document", () => {
+  it("is shown as text on the agreement page and in the editor, never as markup", async () => {
+    const api = await client(coordinator);
+    const hostile = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+    const created = await api(`/partnerships/${partnershipId}/agreements`, "POST", {
+      content: makeAgreementContent({
+        title: `Rubrik ${hostile}`,
+        background: hostile,
+        focusAreas: [{ key: "fara", title: hostile, description: "", points: [hostile], cause: emptyCause }],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const cookie = await sessionCookieFor(database.db, coordinator.id);
+    for (const path of [`/overenskommelser/${id}`, `/overenskommelser/${id}/redigera`]) {
+      const html = await (await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } })).text();
+      expect(html, path).not.toContain(hostile);
+      expect(html, path).not.toContain("<img src=x");
+      expect(html, path).toContain("&lt;script&gt;alert(");
+    }
   });
 });
