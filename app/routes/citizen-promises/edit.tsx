@@ -7,7 +7,9 @@ import { CitizenPromiseView } from "~/components/citizen-promise-view";
 import { PeriodFields } from "~/components/document-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, SelectField, SubmitButton, TextField, type FieldLike } from "~/components/form";
+import { QualityChecklist } from "~/components/quality-checklist";
 import { can } from "~/domain/access/permissions";
+import { checkCitizenPromise } from "~/domain/agreements/quality-check";
 import { getAgreement } from "~/domain/agreements/agreement.queries.server";
 import { SIGNATORY_PARTIES, SIGNATORY_PARTY_LABELS } from "~/domain/agreements/document-parts.schemas";
 import {
@@ -166,12 +168,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const agreement = promise.agreementId
     ? await pageCall(() => getAgreement(ctx, promise.agreementId!))
     : null;
+  const focusAreas = agreement?.content.focusAreas ?? [];
   return {
     id: promise.id,
     currentRevision: promise.currentRevision,
     signed: promise.stage === "signed" || promise.stage === "published",
     formValue: toFormValue(promise.content, promise.currentRevision),
-    focusAreas: agreement?.content.focusAreas.map((a) => ({ key: a.key, title: a.title })) ?? [],
+    focusAreas: focusAreas.map((a) => ({ key: a.key, title: a.title })),
+    // The checklist reads the saved version: it changes with each save.
+    quality: checkCitizenPromise(
+      promise.content,
+      focusAreas.map((a) => a.key),
+    ),
   };
 }
 
@@ -249,148 +257,151 @@ export default function EditCitizenPromise({ loaderData, actionData }: Route.Com
   const focusAreaTitles = Object.fromEntries(loaderData.focusAreas.map((a) => [a.key, a.title]));
 
   return (
-    <>
-      <p>
-        <Link className="ds-link" to={`/medborgarloften/${loaderData.id}`}>
-          {t("back")}
-        </Link>
-      </p>
-      <h1 className="ds-heading" data-size="lg">
-        {t("title")}
-      </h1>
-      <p className="ds-paragraph">{fill(t("version"), { n: loaderData.currentRevision })}</p>
-      {conflict ? (
-        <section className="ds-alert conflict" data-color="warning" aria-labelledby="conflict-title">
-          <h2 className="ds-heading" data-size="sm" id="conflict-title">
-            {t("conflictTitle")}
-          </h2>
-          <p className="ds-paragraph">
-            {fill(t("conflict"), { author: conflict.authorName ?? t("someone"), n: conflict.number })}
-          </p>
-          <details>
-            <summary>
-              {fill(t("theirVersion"), { n: conflict.number, author: conflict.authorName ?? t("someone") })}
-            </summary>
+    <div className="with-aside">
+      <div className="stack">
+        <p>
+          <Link className="ds-link" to={`/medborgarloften/${loaderData.id}`}>
+            {t("back")}
+          </Link>
+        </p>
+        <h1 className="ds-heading" data-size="lg">
+          {t("title")}
+        </h1>
+        <p className="ds-paragraph">{fill(t("version"), { n: loaderData.currentRevision })}</p>
+        {conflict ? (
+          <section className="ds-alert conflict" data-color="warning" aria-labelledby="conflict-title">
+            <h2 className="ds-heading" data-size="sm" id="conflict-title">
+              {t("conflictTitle")}
+            </h2>
             <p className="ds-paragraph">
-              <strong>{conflict.content.title}</strong>
+              {fill(t("conflict"), { author: conflict.authorName ?? t("someone"), n: conflict.number })}
             </p>
-            <CitizenPromiseView content={conflict.content} level={3} focusAreas={focusAreaTitles} />
-          </details>
-        </section>
-      ) : null}
-
-      <Form method="post" {...getFormProps(form)} noValidate className="stack editor">
-        <CsrfInput />
-        <input type="hidden" name="baseRevision" value={baseRevision} />
-        <ErrorSummary form={form} fields={summaryFields} />
-        {loaderData.signed ? (
-          <div className="ds-alert" data-color="info">
-            <p className="ds-paragraph">{t("amendment")}</p>
-            <TextField field={fields.amendmentReason} label={t("amendmentReason")} required />
-          </div>
+            <details>
+              <summary>
+                {fill(t("theirVersion"), { n: conflict.number, author: conflict.authorName ?? t("someone") })}
+              </summary>
+              <p className="ds-paragraph">
+                <strong>{conflict.content.title}</strong>
+              </p>
+              <CitizenPromiseView content={conflict.content} level={3} focusAreas={focusAreaTitles} />
+            </details>
+          </section>
         ) : null}
 
-        <Section id="grund" title={t("basics")}>
-          <TextField field={fields.title} label={t("docTitle")} required />
-          <PeriodFields
-            from={fields.periodFrom}
-            to={fields.periodTo}
-            continues={fields.continuesUntilReplaced}
-          />
-        </Section>
+        <Form method="post" {...getFormProps(form)} noValidate className="stack editor">
+          <CsrfInput />
+          <input type="hidden" name="baseRevision" value={baseRevision} />
+          <ErrorSummary form={form} fields={summaryFields} />
+          {loaderData.signed ? (
+            <div className="ds-alert" data-color="info">
+              <p className="ds-paragraph">{t("amendment")}</p>
+              <TextField field={fields.amendmentReason} label={t("amendmentReason")} required />
+            </div>
+          ) : null}
 
-        <Section id="bakgrund" title={t("background")}>
-          <TextAreaField field={fields.background} label={t("background")} rows={6} />
-          <TextAreaField
-            field={fields.development}
-            label={t("development")}
-            description={t("developmentHint")}
-            rows={5}
-          />
-          <TextAreaField field={fields.problemPicture} label={t("problemPicture")} rows={5} />
-        </Section>
+          <Section id="grund" title={t("basics")}>
+            <TextField field={fields.title} label={t("docTitle")} required />
+            <PeriodFields
+              from={fields.periodFrom}
+              to={fields.periodTo}
+              continues={fields.continuesUntilReplaced}
+            />
+          </Section>
 
-        <Section id="loften" title={t("commitments")} description={t("commitmentsHint")}>
-          {commitments.map((commitment, index) => {
-            const f = commitment.getFieldset();
-            const text = typeof f.text.initialValue === "string" ? f.text.initialValue : "";
-            return (
-              <fieldset key={commitment.key} className="ds-fieldset list-item">
-                <legend className="ds-label">{fill(t("commitment"), { n: index + 1 })}</legend>
-                <input type="hidden" name={f.key.name} value={f.key.initialValue ?? ""} />
-                <SelectField
-                  field={f.owner}
-                  label={t("owner")}
-                  placeholder={t("chooseOwner")}
-                  options={COMMITMENT_OWNERS.map((o) => ({ value: o, label: OWNER_LABELS[locale][o] }))}
-                  required
-                />
-                <TextField field={f.ownerName} label={t("ownerName")} description={t("ownerNameHint")} />
-                <TextAreaField field={f.text} label={t("text")} rows={3} required />
-                {loaderData.focusAreas.length ? (
-                  <FocusAreaChoices
-                    field={f.focusAreaKeys}
-                    legend={t("focusAreas")}
-                    options={loaderData.focusAreas}
+          <Section id="bakgrund" title={t("background")}>
+            <TextAreaField field={fields.background} label={t("background")} rows={6} />
+            <TextAreaField
+              field={fields.development}
+              label={t("development")}
+              description={t("developmentHint")}
+              rows={5}
+            />
+            <TextAreaField field={fields.problemPicture} label={t("problemPicture")} rows={5} />
+          </Section>
+
+          <Section id="loften" title={t("commitments")} description={t("commitmentsHint")}>
+            {commitments.map((commitment, index) => {
+              const f = commitment.getFieldset();
+              const text = typeof f.text.initialValue === "string" ? f.text.initialValue : "";
+              return (
+                <fieldset key={commitment.key} className="ds-fieldset list-item">
+                  <legend className="ds-label">{fill(t("commitment"), { n: index + 1 })}</legend>
+                  <input type="hidden" name={f.key.name} value={f.key.initialValue ?? ""} />
+                  <SelectField
+                    field={f.owner}
+                    label={t("owner")}
+                    placeholder={t("chooseOwner")}
+                    options={COMMITMENT_OWNERS.map((o) => ({ value: o, label: OWNER_LABELS[locale][o] }))}
+                    required
                   />
-                ) : null}
-                <MeasureSuggestions field={f.measures} text={text} />
-                <button
-                  type="submit"
-                  className="ds-button"
-                  data-variant="tertiary"
-                  {...form.validate.getButtonProps({ name: f.text.name })}
-                >
-                  {t("analyse")}
-                </button>
-                <ListButtons {...listButtons(fields.commitments.name, index, commitments.length)} />
-              </fieldset>
-            );
-          })}
-          <AddButton
-            button={form.insert.getButtonProps({ name: fields.commitments.name })}
-            label={t("addCommitment")}
-          />
-        </Section>
+                  <TextField field={f.ownerName} label={t("ownerName")} description={t("ownerNameHint")} />
+                  <TextAreaField field={f.text} label={t("text")} rows={3} required />
+                  {loaderData.focusAreas.length ? (
+                    <FocusAreaChoices
+                      field={f.focusAreaKeys}
+                      legend={t("focusAreas")}
+                      options={loaderData.focusAreas}
+                    />
+                  ) : null}
+                  <MeasureSuggestions field={f.measures} text={text} />
+                  <button
+                    type="submit"
+                    className="ds-button"
+                    data-variant="tertiary"
+                    {...form.validate.getButtonProps({ name: f.text.name })}
+                  >
+                    {t("analyse")}
+                  </button>
+                  <ListButtons {...listButtons(fields.commitments.name, index, commitments.length)} />
+                </fieldset>
+              );
+            })}
+            <AddButton
+              button={form.insert.getButtonProps({ name: fields.commitments.name })}
+              label={t("addCommitment")}
+            />
+          </Section>
 
-        <Section id="uppfoljning" title={t("followUp")}>
-          <TextAreaField field={fields.followUp} label={t("followUp")} />
-        </Section>
+          <Section id="uppfoljning" title={t("followUp")}>
+            <TextAreaField field={fields.followUp} label={t("followUp")} />
+          </Section>
 
-        <Section id="undertecknare" title={t("signatories")} description={t("signatoriesHint")}>
-          {signatories.map((signatory, index) => {
-            const f = signatory.getFieldset();
-            return (
-              <fieldset key={signatory.key} className="ds-fieldset list-item">
-                <legend className="ds-label">{fill(t("signatory"), { n: index + 1 })}</legend>
-                <TextField field={f.name} label={t("name")} required />
-                <TextField field={f.title} label={t("titleLabel")} />
-                <SelectField
-                  field={f.party}
-                  label={t("party")}
-                  placeholder={t("chooseParty")}
-                  options={SIGNATORY_PARTIES.map((p) => ({
-                    value: p,
-                    label: SIGNATORY_PARTY_LABELS[locale][p],
-                  }))}
-                  required
-                />
-                <TextField field={f.organisation} label={t("organisation")} />
-                <ListButtons {...listButtons(fields.signatories.name, index, signatories.length)} />
-              </fieldset>
-            );
-          })}
-          <AddButton
-            button={form.insert.getButtonProps({ name: fields.signatories.name })}
-            label={t("addSignatory")}
-          />
-        </Section>
+          <Section id="undertecknare" title={t("signatories")} description={t("signatoriesHint")}>
+            {signatories.map((signatory, index) => {
+              const f = signatory.getFieldset();
+              return (
+                <fieldset key={signatory.key} className="ds-fieldset list-item">
+                  <legend className="ds-label">{fill(t("signatory"), { n: index + 1 })}</legend>
+                  <TextField field={f.name} label={t("name")} required />
+                  <TextField field={f.title} label={t("titleLabel")} />
+                  <SelectField
+                    field={f.party}
+                    label={t("party")}
+                    placeholder={t("chooseParty")}
+                    options={SIGNATORY_PARTIES.map((p) => ({
+                      value: p,
+                      label: SIGNATORY_PARTY_LABELS[locale][p],
+                    }))}
+                    required
+                  />
+                  <TextField field={f.organisation} label={t("organisation")} />
+                  <ListButtons {...listButtons(fields.signatories.name, index, signatories.length)} />
+                </fieldset>
+              );
+            })}
+            <AddButton
+              button={form.insert.getButtonProps({ name: fields.signatories.name })}
+              label={t("addSignatory")}
+            />
+          </Section>
 
-        <div className="editor-actions">
-          <SubmitButton>{t("save")}</SubmitButton>
-        </div>
-      </Form>
-    </>
+          <div className="editor-actions">
+            <SubmitButton>{t("save")}</SubmitButton>
+          </div>
+        </Form>
+      </div>
+      <QualityChecklist check={loaderData.quality} />
+    </div>
   );
 }
 
