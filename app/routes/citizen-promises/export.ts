@@ -1,6 +1,7 @@
 import { data } from "react-router";
 import type { Route } from "./+types/export";
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from "~/documents/export/export-document.server";
+import { getCitizenPromise } from "~/domain/citizen-promises/citizen-promise.queries.server";
 import { pageCall } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
 import { uuidParams } from "~/lib/route-params.server";
@@ -15,7 +16,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { promiseId } = uuidParams(params, "promiseId");
   requireUser(ctx.actor, request);
   if (!isFormat(params.format)) throw data({ code: "NOT_FOUND" }, { status: 404 });
-  const file = await pageCall(() => exportDocument(ctx, promiseId, params.format as ExportFormat));
+  const file = await pageCall(async () => {
+    // The export takes any document id; this URL names a citizen promise, so only one answers.
+    await getCitizenPromise(ctx, promiseId);
+    return exportDocument(ctx, promiseId, params.format as ExportFormat);
+  });
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,
