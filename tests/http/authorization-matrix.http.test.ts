@@ -629,6 +629,13 @@ const extra: Record<string, Row> = {
       return { path: `/api/v1/api-tokens/${apiToken.id}` };
     },
   },
+  "POST /medborgarloften/:promiseId · comment": {
+    expect: "302 403 | 302 302 302 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/medborgarloften/${(await ownPromise(f)).id}`,
+      body: { intent: "comment", body: "Bra löfte." },
+    }),
+  },
   "POST /medborgarloften/:promiseId · sign": {
     expect: "302 403 | 302 302 403 | 404 404 404 | login",
     request: async (f) => ({

@@ -8,6 +8,7 @@ import {
 import type { DateStatus, LifecycleStage, Signatory } from "~/domain/agreements/document-parts.schemas";
 import {
   findCitizenPromises,
+  findCitizenPromisesInAgreement,
   getCitizenPromise,
 } from "~/domain/citizen-promises/citizen-promise.queries.server";
 import { findPartnerships, getPartnership } from "~/domain/partnerships/partnership.queries.server";
@@ -52,6 +53,7 @@ export async function printableDocument(ctx: Ctx, id: string, kind?: DocumentKin
   const agreement = kind === "citizen-promise" ? null : await getAgreement(ctx, id).catch(nullWhenNotFound);
   if (agreement) {
     const partnership = await getPartnership(ctx, agreement.partnershipId);
+    const promises = await findCitizenPromisesInAgreement(ctx, agreement.id);
     return printableAgreement(
       {
         ...agreement.content,
@@ -62,6 +64,7 @@ export async function printableDocument(ctx: Ctx, id: string, kind?: DocumentKin
         policeArea: partnership.policeArea.name,
       },
       { place: agreement.signedPlace, date: agreement.signedOn },
+      promises,
     );
   }
   const promise = kind === "agreement" ? null : await getCitizenPromise(ctx, id).catch(nullWhenNotFound);

@@ -149,6 +149,20 @@ describe("exported documents", () => {
     expect(lists[0]).toMatchObject({ items: [promise.commitments[1]!.text, promise.commitments[2]!.text] });
   });
 
+  it("put a citizen promise published inside its agreement after the agreement's parts, before the signatures", () => {
+    const printable = printableAgreement(
+      agreement,
+      { municipalities: ["Vindeln"], policeArea: "Umeå" },
+      undefined,
+      [promise],
+    );
+    const kinds = printable.blocks.map((b) => (b.kind === "heading" || b.kind === "title" ? b.text : b.kind));
+    const at = (text: string) => kinds.indexOf(text);
+    expect(at(promise.title)).toBeGreaterThan(at("Fokusområden"));
+    expect(at("Polisen lovar att")).toBeGreaterThan(at(promise.title));
+    expect(kinds.at(-1)).toBe("signatures");
+  });
+
   it("write a period known to the year once, and a period in days in Swedish", () => {
     const period = (p: Printable) => {
       const facts = p.blocks.find((b) => b.kind === "facts");

@@ -85,12 +85,12 @@ function section(title: string, body: Block[]): Block[] {
   return body.length ? [{ kind: "heading", level: 1, text: title }, ...body] : [];
 }
 
-/** A samverkansöverenskommelse, optionally with the citizen promise published inside it. */
+/** A samverkansöverenskommelse, with the citizen promises published inside it (as Vindeln's). */
 export function printableAgreement(
   content: AgreementContent,
   parties: Parties,
   signed: SignedAt = { place: null, date: null },
-  promise?: CitizenPromiseContent,
+  promises: CitizenPromiseContent[] = [],
 ): Printable {
   const blocks: Block[] = [{ kind: "title", text: content.title }];
   const facts: [string, string][] = [
@@ -139,7 +139,7 @@ export function printableAgreement(
       { kind: "list", items: content.otherUndertakings },
     );
   }
-  if (promise) blocks.push(...promiseBody(promise, true));
+  for (const promise of promises) blocks.push(...promiseBody(promise, true));
   blocks.push({ kind: "signatures", signatories: content.signatories, ...signed });
   return { title: content.title, blocks };
 }

@@ -316,3 +316,20 @@ async function findCommitmentProgress(
     return { commitmentKey: commitment.key, status: notes[0]?.status ?? null, notes };
   });
 }
+
+/**
+ * The contents of the citizen promises published inside an agreement's document, oldest first.
+ * Throws NOT_FOUND when the actor may not read the agreement's partnership.
+ */
+export async function findCitizenPromisesInAgreement(
+  ctx: Ctx,
+  agreementId: string,
+): Promise<CitizenPromiseContent[]> {
+  const rows = await ctx.db
+    .select({ id: citizenPromise.id })
+    .from(citizenPromise)
+    .where(eq(citizenPromise.agreementId, agreementId))
+    .orderBy(asc(citizenPromise.createdAt), asc(citizenPromise.id));
+  const promises = await Promise.all(rows.map((row) => getCitizenPromise(ctx, row.id)));
+  return promises.map((promise) => promise.content);
+}

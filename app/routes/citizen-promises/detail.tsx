@@ -7,7 +7,11 @@ import { CitizenPromiseView } from "~/components/citizen-promise-view";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { QualityChecklist } from "~/components/quality-checklist";
+import { Comments } from "~/components/comments";
 import { can } from "~/domain/access/permissions";
+import { addComment } from "~/domain/comments/add-comment.server";
+import { findComments } from "~/domain/comments/comment.queries.server";
+import { commentSchema } from "~/domain/comments/comment.schemas";
 import { getAgreement } from "~/domain/agreements/agreement.queries.server";
 import {
   DATE_STATUS_LABELS,
@@ -52,6 +56,7 @@ const messages = defineMessages({
     publishedDone: "Medborgarlöftet är publicerat.",
     terminatedDone: "Medborgarlöftet är upphävt.",
     progressDone: "Anteckningen om hur det går är sparad.",
+    commented: "Kommentaren är skickad.",
     edit: "Redigera",
     export: "Ladda ned",
     docx: "Word (DOCX)",
@@ -109,6 +114,7 @@ const messages = defineMessages({
     publishedDone: "The citizen promise has been published.",
     terminatedDone: "The citizen promise has been terminated.",
     progressDone: "The progress note has been saved.",
+    commented: "The comment has been sent.",
     edit: "Edit",
     export: "Download",
     docx: "Word (DOCX)",
@@ -171,6 +177,7 @@ const NOTICES = {
   publicerad: "publishedDone",
   upphavd: "terminatedDone",
   uppfoljning: "progressDone",
+  kommentar: "commented",
 } as const;
 
 export const meta: Route.MetaFunction = ({ data: loaded }) => [
@@ -201,6 +208,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     canEdit: can(actor, "agreement.edit", promise.partnershipId),
     canSign: can(actor, "agreement.sign", promise.partnershipId),
     canRecordProgress: can(actor, "commitmentProgress.record", promise.partnershipId),
+    canComment: can(actor, "agreement.comment", promise.partnershipId),
+    comments: await findComments(ctx, "citizen-promise", promise.id),
   };
 }
 
@@ -259,6 +268,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       return step(() => markCitizenPromiseReadyForSigning(ctx, id), "klar");
     case "publish":
       return step(() => publishCitizenPromise(ctx, id), "publicerad");
+    case "comment": {
+      const submission = parseWithZod(formData, { schema: commentSchema });
+      if (submission.status !== "success") {
+        return data<ActionData>({ intent, reply: submission.reply() }, { status: 400 });
+      }
+      try {
+        await addComment(ctx, "citizen-promise", id, submission.value);
+        return redirect(`/medborgarloften/${id}?kommentar=1#kommentarer`);
+      } catch (error) {
+        return refused(error, (options) => submission.reply(options));
+      }
+    }
     case "sign": {
       const submission = parseWithZod(formData, { schema: signatureInputSchema });
       if (submission.status !== "success") {
@@ -461,6 +482,12 @@ export default function CitizenPromisePage({ loaderData, actionData }: Route.Com
         {canSign && (stage === "signed" || stage === "published") && open ? (
           <TerminateForm lastResult={lastResult("terminate")} />
         ) : null}
+
+        <Comments
+          comments={loaderData.comments}
+          canComment={loaderData.canComment}
+          lastResult={lastResult("comment")}
+        />
 
         <h2 className="ds-heading" data-size="md" id="versioner">
           {t("revisions")}
