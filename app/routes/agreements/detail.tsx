@@ -1,23 +1,17 @@
-import { useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
 import { AgreementView } from "~/components/agreement-view";
-import { TextAreaField } from "~/components/choice-fields";
-import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { QualityChecklist } from "~/components/quality-checklist";
 import { Comments } from "~/components/comments";
+import { LifecyclePanel, RevisionList, type LifecycleWords } from "~/components/document-lifecycle";
 import { can } from "~/domain/access/permissions";
 import { addComment } from "~/domain/comments/add-comment.server";
 import { findComments } from "~/domain/comments/comment.queries.server";
 import { commentSchema } from "~/domain/comments/comment.schemas";
 import { getAgreement } from "~/domain/agreements/agreement.queries.server";
-import {
-  DATE_STATUS_LABELS,
-  SIGNATORY_PARTIES,
-  SIGNATORY_PARTY_LABELS,
-} from "~/domain/agreements/document-parts.schemas";
+import { DATE_STATUS_LABELS } from "~/domain/agreements/document-parts.schemas";
 import { signatureInputSchema, terminationSchema } from "~/domain/agreements/document-lifecycle.schemas";
 import { markAgreementReadyForSigning } from "~/domain/agreements/mark-agreement-ready-for-signing.server";
 import { periodText } from "~/documents/export/printable";
@@ -27,7 +21,7 @@ import { recordAgreementSignature } from "~/domain/agreements/record-agreement-s
 import { terminateAgreement } from "~/domain/agreements/terminate-agreement.server";
 import { isAppError } from "~/errors/app-error";
 import { defineMessages } from "~/i18n/messages";
-import { useDateTimeFormat, useLocale, useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import { pageCall, throwAsPageError } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
 import { uuidParams } from "~/lib/route-params.server";
@@ -51,35 +45,6 @@ const messages = defineMessages({
     export: "Ladda ned",
     docx: "Word (DOCX)",
     pdf: "PDF",
-    lifecycle: "Underskrift och publicering",
-    ready: "Markera som klar för underskrift",
-    readyHint: "När båda parter har läst den version som ska undertecknas.",
-    sign: "Registrera en underskrift",
-    signHint:
-      "Polisen och kommunen skriver under; överenskommelsen är undertecknad när båda parter har gjort det.",
-    name: "Namn",
-    title: "Titel",
-    party: "Part",
-    chooseParty: "Välj part",
-    signedOn: "Datum",
-    signedOnHint: "T.ex. 2023-03-03.",
-    place: "Ort",
-    submitSign: "Registrera underskriften",
-    signatures: "Underskrifter",
-    noSignatures: "Inga underskrifter ännu.",
-    publish: "Publicera",
-    publishHint: "Publicerad blir överenskommelsen en allmän handling som invånarna kan läsa.",
-    terminate: "Säg upp överenskommelsen",
-    terminatedOn: "Uppsagd från",
-    reason: "Skäl",
-    submitTerminate: "Säg upp",
-    revisions: "Versioner",
-    amendment: "Revidering: {reason}",
-    compare: "Jämför två versioner",
-    compareA: "Version",
-    compareB: "med version",
-    submitCompare: "Jämför",
-    someone: "okänd",
   },
   en: {
     back: "Back to the partnership",
@@ -98,36 +63,28 @@ const messages = defineMessages({
     export: "Download",
     docx: "Word (DOCX)",
     pdf: "PDF",
-    lifecycle: "Signing and publishing",
+  },
+});
+
+const AGREEMENT_WORDS: Record<"sv" | "en", LifecycleWords> = {
+  sv: {
+    ready: "Markera som klar för underskrift",
+    signHint:
+      "Polisen och kommunen skriver under; överenskommelsen är undertecknad när båda parter har gjort det.",
+    publishHint: "Publicerad blir överenskommelsen en allmän handling som invånarna kan läsa.",
+    terminate: "Säg upp överenskommelsen",
+    terminatedOn: "Uppsagd från",
+    submitTerminate: "Säg upp",
+  },
+  en: {
     ready: "Mark as ready for signing",
-    readyHint: "When both parties have read the version to be signed.",
-    sign: "Record a signature",
     signHint: "The police and the municipality sign; the agreement is signed once both parties have.",
-    name: "Name",
-    title: "Title",
-    party: "Party",
-    chooseParty: "Choose a party",
-    signedOn: "Date",
-    signedOnHint: "E.g. 2023-03-03.",
-    place: "Place",
-    submitSign: "Record the signature",
-    signatures: "Signatures",
-    noSignatures: "No signatures yet.",
-    publish: "Publish",
     publishHint: "Once published, the agreement is a public document residents can read.",
     terminate: "Terminate the agreement",
     terminatedOn: "Terminated from",
-    reason: "Reason",
     submitTerminate: "Terminate",
-    revisions: "Versions",
-    amendment: "Amendment: {reason}",
-    compare: "Compare two versions",
-    compareA: "Version",
-    compareB: "with version",
-    submitCompare: "Compare",
-    someone: "unknown",
   },
-});
+};
 
 const STAGE_LABELS = {
   sv: {
@@ -261,7 +218,6 @@ type LastResult = SubmissionResult<string[]> | undefined;
 export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT(messages);
   const locale = useLocale();
-  const when = useDateTimeFormat();
   const { agreement, quality, canEdit, canSign, notice } = loaderData;
   const lastResult = (intent: string): LastResult =>
     actionData?.intent === intent ? actionData.reply : undefined;
@@ -333,50 +289,15 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 
         <AgreementView content={agreement.content} />
 
-        <h2 className="ds-heading" data-size="md" id="underskrift">
-          {t("lifecycle")}
-        </h2>
-        <h3 className="ds-heading" data-size="sm">
-          {t("signatures")}
-        </h3>
-        {agreement.signatures.length ? (
-          <ul>
-            {agreement.signatures.map((s) => (
-              <li key={s.id}>
-                {s.name}
-                {s.title ? `, ${s.title}` : ""} ({SIGNATORY_PARTY_LABELS[locale][s.party]}) —{" "}
-                {s.place ? `${s.place} ` : ""}
-                {s.signedOn}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="ds-paragraph">{t("noSignatures")}</p>
-        )}
-        {canEdit && stage === "draft" && open ? (
-          <Form method="post" className="stack">
-            <CsrfInput />
-            <p className="ds-paragraph">{t("readyHint")}</p>
-            <SubmitButton name="intent" value="ready">
-              {t("ready")}
-            </SubmitButton>
-          </Form>
-        ) : null}
-        {canSign && stage === "ready-for-signing" && open ? (
-          <SignForm lastResult={lastResult("sign")} />
-        ) : null}
-        {canSign && stage === "signed" && open ? (
-          <Form method="post" className="stack">
-            <CsrfInput />
-            <p className="ds-paragraph">{t("publishHint")}</p>
-            <SubmitButton name="intent" value="publish">
-              {t("publish")}
-            </SubmitButton>
-          </Form>
-        ) : null}
-        {canSign && (stage === "signed" || stage === "published") && open ? (
-          <TerminateForm lastResult={lastResult("terminate")} />
-        ) : null}
+        <LifecyclePanel
+          stage={stage}
+          open={open}
+          canEdit={canEdit}
+          canSign={canSign}
+          signatures={agreement.signatures}
+          words={AGREEMENT_WORDS[locale]}
+          lastResult={lastResult}
+        />
 
         <Comments
           comments={loaderData.comments}
@@ -384,119 +305,13 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           lastResult={lastResult("comment")}
         />
 
-        <h2 className="ds-heading" data-size="md" id="versioner">
-          {t("revisions")}
-        </h2>
-        <ol reversed className="revisions">
-          {agreement.revisions.map((r) => (
-            <li key={r.number}>
-              {t("version")} {r.number} — {r.authorName ?? t("someone")}, {when.format(new Date(r.createdAt))}
-              {r.amendmentReason ? <> — {t("amendment").replace("{reason}", r.amendmentReason)}</> : null}
-            </li>
-          ))}
-        </ol>
-        {agreement.revisions.length > 1 ? (
-          <Form method="get" action={`/overenskommelser/${agreement.id}/jamfor`} className="compare-form">
-            <fieldset className="ds-fieldset">
-              <legend className="ds-label">{t("compare")}</legend>
-              <label className="ds-label" htmlFor="compare-a">
-                {t("compareA")}
-              </label>
-              <select
-                className="ds-input"
-                id="compare-a"
-                name="a"
-                defaultValue={String(agreement.currentRevision - 1)}
-              >
-                {agreement.revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-              <label className="ds-label" htmlFor="compare-b">
-                {t("compareB")}
-              </label>
-              <select
-                className="ds-input"
-                id="compare-b"
-                name="b"
-                defaultValue={String(agreement.currentRevision)}
-              >
-                {agreement.revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" className="ds-button" data-variant="secondary">
-                {t("submitCompare")}
-              </button>
-            </fieldset>
-          </Form>
-        ) : null}
+        <RevisionList
+          revisions={agreement.revisions}
+          currentRevision={agreement.currentRevision}
+          compareAction={`/overenskommelser/${agreement.id}/jamfor`}
+        />
       </div>
       <QualityChecklist check={quality} />
     </div>
-  );
-}
-
-function SignForm({ lastResult }: { lastResult: LastResult }) {
-  const t = useT(messages);
-  const locale = useLocale();
-  const [form, fields] = useForm({
-    id: "sign",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signatureInputSchema }),
-    shouldRevalidate: "onBlur",
-  });
-  return (
-    <PostForm form={form}>
-      <h3 className="ds-heading" data-size="sm">
-        {t("sign")}
-      </h3>
-      <p className="ds-paragraph">{t("signHint")}</p>
-      <input type="hidden" name="intent" value="sign" />
-      <ErrorSummary form={form} fields={[fields.name, fields.party, fields.signedOn]} />
-      <TextField field={fields.name} label={t("name")} required />
-      <TextField field={fields.title} label={t("title")} />
-      <SelectField
-        field={fields.party}
-        label={t("party")}
-        placeholder={t("chooseParty")}
-        options={SIGNATORY_PARTIES.map((p) => ({ value: p, label: SIGNATORY_PARTY_LABELS[locale][p] }))}
-        required
-      />
-      <TextField field={fields.signedOn} label={t("signedOn")} description={t("signedOnHint")} required />
-      <TextField field={fields.place} label={t("place")} />
-      <SubmitButton>{t("submitSign")}</SubmitButton>
-    </PostForm>
-  );
-}
-
-function TerminateForm({ lastResult }: { lastResult: LastResult }) {
-  const t = useT(messages);
-  const [form, fields] = useForm({
-    id: "terminate",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: terminationSchema }),
-    shouldRevalidate: "onBlur",
-  });
-  return (
-    <details className="terminate">
-      <summary>{t("terminate")}</summary>
-      <PostForm form={form}>
-        <input type="hidden" name="intent" value="terminate" />
-        <ErrorSummary form={form} fields={[fields.terminatedOn, fields.reason]} />
-        <TextField
-          field={fields.terminatedOn}
-          label={t("terminatedOn")}
-          description={t("signedOnHint")}
-          required
-        />
-        <TextAreaField field={fields.reason} label={t("reason")} required />
-        <SubmitButton>{t("submitTerminate")}</SubmitButton>
-      </PostForm>
-    </details>
   );
 }

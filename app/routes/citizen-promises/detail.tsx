@@ -1,23 +1,19 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/detail";
 import { TextAreaField } from "~/components/choice-fields";
 import { CitizenPromiseView } from "~/components/citizen-promise-view";
-import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { QualityChecklist } from "~/components/quality-checklist";
 import { Comments } from "~/components/comments";
+import { LifecyclePanel, RevisionList, type LifecycleWords } from "~/components/document-lifecycle";
 import { can } from "~/domain/access/permissions";
 import { addComment } from "~/domain/comments/add-comment.server";
 import { findComments } from "~/domain/comments/comment.queries.server";
 import { commentSchema } from "~/domain/comments/comment.schemas";
 import { getAgreement } from "~/domain/agreements/agreement.queries.server";
-import {
-  DATE_STATUS_LABELS,
-  SIGNATORY_PARTIES,
-  SIGNATORY_PARTY_LABELS,
-} from "~/domain/agreements/document-parts.schemas";
+import { DATE_STATUS_LABELS } from "~/domain/agreements/document-parts.schemas";
 import { signatureInputSchema, terminationSchema } from "~/domain/agreements/document-lifecycle.schemas";
 import { checkCitizenPromise } from "~/domain/agreements/quality-check";
 import { commitmentProgressSchema } from "~/domain/citizen-promises/citizen-promise-lifecycle.schemas";
@@ -35,7 +31,7 @@ import { terminateCitizenPromise } from "~/domain/citizen-promises/terminate-cit
 import { periodText } from "~/documents/export/printable";
 import { isAppError } from "~/errors/app-error";
 import { defineMessages } from "~/i18n/messages";
-import { useDateTimeFormat, useLocale, useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import { pageCall, throwAsPageError } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
 import { uuidParams } from "~/lib/route-params.server";
@@ -71,33 +67,7 @@ const messages = defineMessages({
     occurredOn: "Datum",
     note: "Vad gjordes",
     submitProgress: "Spara anteckningen",
-    lifecycle: "Underskrift och publicering",
-    ready: "Markera som klart för underskrift",
-    readyHint: "När båda parter har läst den version som ska undertecknas.",
-    sign: "Registrera en underskrift",
-    signHint: "Polisen och kommunen skriver under; löftet är undertecknat när båda parter har gjort det.",
-    name: "Namn",
-    title: "Titel",
-    party: "Part",
-    chooseParty: "Välj part",
-    signedOn: "Datum",
     signedOnHint: "T.ex. 2017-03-03.",
-    place: "Ort",
-    submitSign: "Registrera underskriften",
-    signatures: "Underskrifter",
-    noSignatures: "Inga underskrifter ännu.",
-    publish: "Publicera",
-    publishHint: "Publicerat blir medborgarlöftet en allmän handling som invånarna kan läsa.",
-    terminate: "Upphäv medborgarlöftet",
-    terminatedOn: "Upphävt från",
-    reason: "Skäl",
-    submitTerminate: "Upphäv",
-    revisions: "Versioner",
-    amendment: "Revidering: {reason}",
-    compare: "Jämför två versioner",
-    compareA: "Version",
-    compareB: "med version",
-    submitCompare: "Jämför",
     someone: "okänd",
   },
   en: {
@@ -129,33 +99,7 @@ const messages = defineMessages({
     occurredOn: "Date",
     note: "What was done",
     submitProgress: "Save the note",
-    lifecycle: "Signing and publishing",
-    ready: "Mark as ready for signing",
-    readyHint: "When both parties have read the version to be signed.",
-    sign: "Record a signature",
-    signHint: "The police and the municipality sign; the promise is signed once both parties have.",
-    name: "Name",
-    title: "Title",
-    party: "Party",
-    chooseParty: "Choose a party",
-    signedOn: "Date",
     signedOnHint: "E.g. 2017-03-03.",
-    place: "Place",
-    submitSign: "Record the signature",
-    signatures: "Signatures",
-    noSignatures: "No signatures yet.",
-    publish: "Publish",
-    publishHint: "Once published, the citizen promise is a public document residents can read.",
-    terminate: "Terminate the citizen promise",
-    terminatedOn: "Terminated from",
-    reason: "Reason",
-    submitTerminate: "Terminate",
-    revisions: "Versions",
-    amendment: "Amendment: {reason}",
-    compare: "Compare two versions",
-    compareA: "Version",
-    compareB: "with version",
-    submitCompare: "Compare",
     someone: "unknown",
   },
 });
@@ -169,6 +113,25 @@ const STAGE_LABELS = {
   },
   en: { draft: "Draft", "ready-for-signing": "Ready for signing", signed: "Signed", published: "Published" },
 } as const;
+
+const PROMISE_WORDS: Record<"sv" | "en", LifecycleWords> = {
+  sv: {
+    ready: "Markera som klart för underskrift",
+    signHint: "Polisen och kommunen skriver under; löftet är undertecknat när båda parter har gjort det.",
+    publishHint: "Publicerat blir medborgarlöftet en allmän handling som invånarna kan läsa.",
+    terminate: "Upphäv medborgarlöftet",
+    terminatedOn: "Upphävt från",
+    submitTerminate: "Upphäv",
+  },
+  en: {
+    ready: "Mark as ready for signing",
+    signHint: "The police and the municipality sign; the promise is signed once both parties have.",
+    publishHint: "Once published, the citizen promise is a public document residents can read.",
+    terminate: "Terminate the citizen promise",
+    terminatedOn: "Terminated from",
+    submitTerminate: "Terminate",
+  },
+};
 
 const NOTICES = {
   sparad: "saved",
@@ -326,7 +289,6 @@ type LastResult = SubmissionResult<string[]> | undefined;
 export default function CitizenPromisePage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT(messages);
   const locale = useLocale();
-  const when = useDateTimeFormat();
   const { promise, agreement, focusAreas, quality, canEdit, canSign, canRecordProgress, notice } = loaderData;
   const lastResult = (intent: string): LastResult =>
     actionData?.intent === intent ? actionData.reply : undefined;
@@ -438,50 +400,15 @@ export default function CitizenPromisePage({ loaderData, actionData }: Route.Com
 
         <CitizenPromiseView content={promise.content} focusAreas={focusAreas} after={progress} />
 
-        <h2 className="ds-heading" data-size="md" id="underskrift">
-          {t("lifecycle")}
-        </h2>
-        <h3 className="ds-heading" data-size="sm">
-          {t("signatures")}
-        </h3>
-        {promise.signatures.length ? (
-          <ul>
-            {promise.signatures.map((s) => (
-              <li key={s.id}>
-                {s.name}
-                {s.title ? `, ${s.title}` : ""} ({SIGNATORY_PARTY_LABELS[locale][s.party]}) —{" "}
-                {s.place ? `${s.place} ` : ""}
-                {s.signedOn}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="ds-paragraph">{t("noSignatures")}</p>
-        )}
-        {canEdit && stage === "draft" && open ? (
-          <Form method="post" className="stack">
-            <CsrfInput />
-            <p className="ds-paragraph">{t("readyHint")}</p>
-            <SubmitButton name="intent" value="ready">
-              {t("ready")}
-            </SubmitButton>
-          </Form>
-        ) : null}
-        {canSign && stage === "ready-for-signing" && open ? (
-          <SignForm lastResult={lastResult("sign")} />
-        ) : null}
-        {canSign && stage === "signed" && open ? (
-          <Form method="post" className="stack">
-            <CsrfInput />
-            <p className="ds-paragraph">{t("publishHint")}</p>
-            <SubmitButton name="intent" value="publish">
-              {t("publish")}
-            </SubmitButton>
-          </Form>
-        ) : null}
-        {canSign && (stage === "signed" || stage === "published") && open ? (
-          <TerminateForm lastResult={lastResult("terminate")} />
-        ) : null}
+        <LifecyclePanel
+          stage={stage}
+          open={open}
+          canEdit={canEdit}
+          canSign={canSign}
+          signatures={promise.signatures}
+          words={PROMISE_WORDS[locale]}
+          lastResult={lastResult}
+        />
 
         <Comments
           comments={loaderData.comments}
@@ -489,57 +416,11 @@ export default function CitizenPromisePage({ loaderData, actionData }: Route.Com
           lastResult={lastResult("comment")}
         />
 
-        <h2 className="ds-heading" data-size="md" id="versioner">
-          {t("revisions")}
-        </h2>
-        <ol reversed className="revisions">
-          {promise.revisions.map((r) => (
-            <li key={r.number}>
-              {t("version")} {r.number} — {r.authorName ?? t("someone")}, {when.format(new Date(r.createdAt))}
-              {r.amendmentReason ? <> — {t("amendment").replace("{reason}", r.amendmentReason)}</> : null}
-            </li>
-          ))}
-        </ol>
-        {promise.revisions.length > 1 ? (
-          <Form method="get" action={`/medborgarloften/${promise.id}/jamfor`} className="compare-form">
-            <fieldset className="ds-fieldset">
-              <legend className="ds-label">{t("compare")}</legend>
-              <label className="ds-label" htmlFor="compare-a">
-                {t("compareA")}
-              </label>
-              <select
-                className="ds-input"
-                id="compare-a"
-                name="a"
-                defaultValue={String(promise.currentRevision - 1)}
-              >
-                {promise.revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-              <label className="ds-label" htmlFor="compare-b">
-                {t("compareB")}
-              </label>
-              <select
-                className="ds-input"
-                id="compare-b"
-                name="b"
-                defaultValue={String(promise.currentRevision)}
-              >
-                {promise.revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" className="ds-button" data-variant="secondary">
-                {t("submitCompare")}
-              </button>
-            </fieldset>
-          </Form>
-        ) : null}
+        <RevisionList
+          revisions={promise.revisions}
+          currentRevision={promise.currentRevision}
+          compareAction={`/medborgarloften/${promise.id}/jamfor`}
+        />
       </div>
       <QualityChecklist check={quality} />
     </div>
@@ -578,66 +459,6 @@ function ProgressForm({ commitmentKey, lastResult }: { commitmentKey: string; la
         />
         <TextAreaField field={fields.note} label={t("note")} rows={3} />
         <SubmitButton>{t("submitProgress")}</SubmitButton>
-      </PostForm>
-    </details>
-  );
-}
-
-function SignForm({ lastResult }: { lastResult: LastResult }) {
-  const t = useT(messages);
-  const locale = useLocale();
-  const [form, fields] = useForm({
-    id: "sign",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signatureInputSchema }),
-    shouldRevalidate: "onBlur",
-  });
-  return (
-    <PostForm form={form}>
-      <h3 className="ds-heading" data-size="sm">
-        {t("sign")}
-      </h3>
-      <p className="ds-paragraph">{t("signHint")}</p>
-      <input type="hidden" name="intent" value="sign" />
-      <ErrorSummary form={form} fields={[fields.name, fields.party, fields.signedOn]} />
-      <TextField field={fields.name} label={t("name")} required />
-      <TextField field={fields.title} label={t("title")} />
-      <SelectField
-        field={fields.party}
-        label={t("party")}
-        placeholder={t("chooseParty")}
-        options={SIGNATORY_PARTIES.map((p) => ({ value: p, label: SIGNATORY_PARTY_LABELS[locale][p] }))}
-        required
-      />
-      <TextField field={fields.signedOn} label={t("signedOn")} description={t("signedOnHint")} required />
-      <TextField field={fields.place} label={t("place")} />
-      <SubmitButton>{t("submitSign")}</SubmitButton>
-    </PostForm>
-  );
-}
-
-function TerminateForm({ lastResult }: { lastResult: LastResult }) {
-  const t = useT(messages);
-  const [form, fields] = useForm({
-    id: "terminate",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: terminationSchema }),
-    shouldRevalidate: "onBlur",
-  });
-  return (
-    <details className="terminate">
-      <summary>{t("terminate")}</summary>
-      <PostForm form={form}>
-        <input type="hidden" name="intent" value="terminate" />
-        <ErrorSummary form={form} fields={[fields.terminatedOn, fields.reason]} />
-        <TextField
-          field={fields.terminatedOn}
-          label={t("terminatedOn")}
-          description={t("signedOnHint")}
-          required
-        />
-        <TextAreaField field={fields.reason} label={t("reason")} required />
-        <SubmitButton>{t("submitTerminate")}</SubmitButton>
       </PostForm>
     </details>
   );
