@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect } from "react-router";
+import type { z } from "zod";
 import type { Route } from "./+types/detail";
 import { AgreementView } from "~/components/agreement-view";
 import { QualityChecklist } from "~/components/quality-checklist";
@@ -22,7 +22,8 @@ import { terminateAgreement } from "~/domain/agreements/terminate-agreement.serv
 import { isAppError } from "~/errors/app-error";
 import { defineMessages } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
-import { pageCall, throwAsPageError } from "~/lib/http.server";
+import { handleForm } from "~/lib/form-action.server";
+import { pageCall } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
 import { uuidParams } from "~/lib/route-params.server";
 import { requireUser } from "~/lib/require-user.server";
@@ -127,90 +128,57 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-/** An expected failure of a write as the page shows it; anything else propagates. */
-function failure(error: unknown): { status: number; message: string; fields: Record<string, string[]> } {
-  if (!isAppError(error) || error.httpStatus >= 500) throw error;
-  if (error.code === "NOT_FOUND") throwAsPageError(error);
-  return {
-    status: error.code === "VALIDATION" ? 400 : error.httpStatus,
-    message: error.message,
-    fields: error.fields,
-  };
-}
-
 type ActionData = { intent: string; reply?: SubmissionResult<string[]>; message?: string };
-type ReplyOptions = { fieldErrors: Record<string, string[]>; formErrors: string[] };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = context.get(appContext);
-  const { agreementId } = uuidParams(params, "agreementId");
+  const { agreementId: id } = uuidParams(params, "agreementId");
   requireUser(ctx.actor, request);
   const formData = await request.formData();
   const intentValue = formData.get("intent");
   const intent = typeof intentValue === "string" ? intentValue : "";
-  const id = agreementId;
   const done = (key: string) => redirect(`/overenskommelser/${id}?${key}=1`);
-  const step = async (run: () => Promise<void>, key: string) => {
-    try {
-      await run();
-      return done(key);
-    } catch (error) {
-      const { status, message } = failure(error);
-      return data<ActionData>({ intent, message }, { status });
-    }
-  };
-  const refused = (error: unknown, reply: (options: ReplyOptions) => SubmissionResult<string[]>) => {
-    const { status, message, fields } = failure(error);
-    const hasFields = Object.keys(fields).length > 0;
-    return data<ActionData>(
-      { intent, reply: reply({ fieldErrors: fields, formErrors: hasFields ? [] : [message] }) },
-      { status },
-    );
-  };
-  switch (intent) {
-    case "ready":
-      return step(() => markAgreementReadyForSigning(ctx, id), "klar");
-    case "publish":
-      return step(() => publishAgreement(ctx, id), "publicerad");
-    case "comment": {
-      const submission = parseWithZod(formData, { schema: commentSchema });
-      if (submission.status !== "success") {
-        return data<ActionData>({ intent, reply: submission.reply() }, { status: 400 });
-      }
+  // Another partnership's document, or an unknown one, answers with the 404 page.
+  return pageCall(async () => {
+    const form = async <S extends z.ZodType>(schema: S, run: (value: z.output<S>) => Promise<Response>) => {
+      const result = await handleForm(request, schema, run, formData);
+      if (result instanceof Response) return result;
+      return data<ActionData>({ intent, reply: result.data }, result.init ?? undefined);
+    };
+    // A step without fields: an expected refusal (a step out of order, no permission) is shown above.
+    const step = async (run: () => Promise<void>, key: string) => {
       try {
-        await addComment(ctx, "agreement", id, submission.value);
-        return redirect(`/overenskommelser/${id}?kommentar=1#kommentarer`);
+        await run();
+        return done(key);
       } catch (error) {
-        return refused(error, (options) => submission.reply(options));
+        if (!isAppError(error) || error.code === "NOT_FOUND" || error.httpStatus >= 500) throw error;
+        return data<ActionData>({ intent, message: error.message }, { status: error.httpStatus });
       }
+    };
+    switch (intent) {
+      case "ready":
+        return step(() => markAgreementReadyForSigning(ctx, id), "klar");
+      case "publish":
+        return step(() => publishAgreement(ctx, id), "publicerad");
+      case "comment":
+        return form(commentSchema, async (value) => {
+          await addComment(ctx, "agreement", id, value);
+          return redirect(`/overenskommelser/${id}?kommentar=1#kommentarer`);
+        });
+      case "sign":
+        return form(signatureInputSchema, async (value) => {
+          await recordAgreementSignature(ctx, id, value);
+          return done("underskrift");
+        });
+      case "terminate":
+        return form(terminationSchema, async (value) => {
+          await terminateAgreement(ctx, id, value);
+          return done("uppsagd");
+        });
+      default:
+        throw data({ code: "NOT_FOUND" }, { status: 404 });
     }
-    case "sign": {
-      const submission = parseWithZod(formData, { schema: signatureInputSchema });
-      if (submission.status !== "success") {
-        return data<ActionData>({ intent, reply: submission.reply() }, { status: 400 });
-      }
-      try {
-        await recordAgreementSignature(ctx, id, submission.value);
-        return done("underskrift");
-      } catch (error) {
-        return refused(error, (options) => submission.reply(options));
-      }
-    }
-    case "terminate": {
-      const submission = parseWithZod(formData, { schema: terminationSchema });
-      if (submission.status !== "success") {
-        return data<ActionData>({ intent, reply: submission.reply() }, { status: 400 });
-      }
-      try {
-        await terminateAgreement(ctx, id, submission.value);
-        return done("uppsagd");
-      } catch (error) {
-        return refused(error, (options) => submission.reply(options));
-      }
-    }
-    default:
-      throw data({ code: "NOT_FOUND" }, { status: 404 });
-  }
+  });
 }
 
 type LastResult = SubmissionResult<string[]> | undefined;
