@@ -1,0 +1,252 @@
+/**
+ * The document's text as the extractor reads it: lines cleaned of Markdown and extraction noise,
+ * grouped into units (headings, paragraphs, list items) in reading order.
+ */
+
+export interface Line {
+  /** 1-based line number in the text as given. */
+  number: number;
+  /** The line without Markdown marks, trimmed. */
+  text: string;
+  /** `#` level for Markdown headings; 0 otherwise. */
+  headingLevel: number;
+}
+
+export type UnitKind = "heading" | "paragraph" | "item";
+
+export interface Unit {
+  kind: UnitKind;
+  /** Lines joined with single spaces, without list marker. */
+  text: string;
+  /** Its lines as they stand (without Markdown), for units whose line breaks matter. */
+  lines: string[];
+  /** The first line's number. */
+  line: number;
+  /** For items: the marker ("-", "1.", "a)"); for headings: a number prefix if any. */
+  marker: string;
+  /** Markdown heading level, or 0. */
+  level: number;
+  /** For items: the first line alone, and whether it was bold (a titled item: "**Droger**"). */
+  firstLine: string;
+  boldStart: boolean;
+  /** Index of the block (paragraph group between blank lines) it belongs to. */
+  block: number;
+  /** The block holds this unit only. */
+  alone: boolean;
+}
+
+const BULLET = /^(?:[-*•–—▪◦●○■□➢►»✓]|\d{1,2}[.)]|[a-zåäö][.)]|\(\d{1,2}\)|[ivx]{1,4}[.)])\s+/i;
+const PAGE_NUMBER =
+  /^(?:sida\s+\d+(?:\s*(?:av|\/)\s*\d+)?|\d+\s*\(\s*\d+\s*\)|-\s*\d+\s*-|\d{1,3}|page\s+\d+(?:\s+of\s+\d+)?)$/i;
+const RULE = /^(?:[-_=*~.·]\s*){3,}$/;
+
+/** Removes Markdown emphasis and escapes from a line of text. */
+export function stripMarkdown(text: string): string {
+  return text
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, "$1")
+    .replace(/\*\*|__/g, "")
+    .replace(/(^|[\s(])[*_](?=\S)/g, "$1")
+    .replace(/(\S)[*_](?=[\s).,:;!?]|$)/g, "$1")
+    .replace(/`/g, "");
+}
+
+/** Collapses white space and takes away a trailing full stop. */
+export function tidy(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+export function withoutFullStop(text: string): string {
+  return tidy(text)
+    .replace(/(?<!\.)\.$/, "")
+    .trim();
+}
+
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00a0\u2007\u202f]/g, " ")
+    .replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, "")
+    .replace(/\t/g, "    ");
+}
+
+/** The text's lines: Markdown headings noted, emphasis removed, page numbers and rules dropped. */
+export function toLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const raw = normaliseText(text).split("\n");
+  for (let i = 0; i < raw.length; i++) {
+    let value = raw[i]!.replace(/\s+$/, "");
+    let headingLevel = 0;
+    const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(value);
+    if (heading) {
+      headingLevel = heading[1]!.length;
+      value = heading[2]!;
+    }
+    value = value.replace(/^\s{0,3}>\s?/, "");
+    const stripped = stripMarkdown(value);
+    const trimmed = stripped.trim();
+    if (RULE.test(trimmed) || PAGE_NUMBER.test(trimmed)) {
+      lines.push({ number: i + 1, text: "", headingLevel: 0 });
+      continue;
+    }
+    // Keep the leading indentation of list items (nesting) but not of other lines.
+    const indent = /^\s*/.exec(stripped)![0].length;
+    const text2 = BULLET.test(trimmed) ? " ".repeat(Math.min(indent, 40)) + trimmed : trimmed;
+    lines.push({ number: i + 1, text: headingLevel ? trimmed : text2, headingLevel });
+  }
+  return splitColumns(lines);
+}
+
+/**
+ * Lines laid out side by side ("Anna Andersson        Bertil Berg") become one column after the
+ * other, as signature blocks are read: a run of lines that all split on wide gaps into the same
+ * number of short parts.
+ */
+function splitColumns(lines: Line[]): Line[] {
+  const parts = (line: Line) =>
+    line.text
+      .trim()
+      .split(/\s{3,}/)
+      .filter(Boolean);
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length;) {
+    const first = parts(lines[i]!);
+    if (first.length < 2 || first.length > 3 || first.some((p) => p.length > 60)) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length) {
+      const next = parts(lines[end]!);
+      if (lines[end]!.text.trim() === "") break;
+      if (next.length > 3 || next.some((p) => p.length > 60)) break;
+      end++;
+    }
+    const run = lines.slice(i, end);
+    const columns = first.length;
+    for (let c = 0; c < columns; c++) {
+      for (const line of run) {
+        const cell = splitAtGaps(line.text, columns)[c] ?? "";
+        out.push({ number: line.number, text: cell, headingLevel: 0 });
+      }
+      out.push({ number: run[run.length - 1]!.number, text: "", headingLevel: 0 });
+    }
+    i = end;
+  }
+  return out;
+}
+
+function splitAtGaps(text: string, columns: number): string[] {
+  const cells = text.trim().split(/\s{3,}/);
+  if (cells.length === columns) return cells;
+  // A line with fewer cells than the run: place it by where it starts.
+  return text.search(/\S/) > 20 ? [...Array.from({ length: columns - 1 }, () => ""), text.trim()] : [text.trim()];
+}
+
+/** Groups lines into units: headings, paragraphs and list items. */
+export function toUnits(lines: Line[]): Unit[] {
+  const units: Unit[] = [];
+  let block = 0;
+  let current: Unit | null = null;
+  let blockStart = 0;
+  const close = () => {
+    if (current) units.push(current);
+    current = null;
+  };
+  const endBlock = () => {
+    close();
+    const inBlock = units.length - blockStart;
+    if (inBlock === 1) units[units.length - 1]!.alone = true;
+    blockStart = units.length;
+    block++;
+  };
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (!text) {
+      if (current || units.length > blockStart) endBlock();
+      continue;
+    }
+    if (line.headingLevel) {
+      endBlock();
+      units.push(unit("heading", text, line, "", line.headingLevel, block));
+      endBlock();
+      continue;
+    }
+    const bullet = BULLET.exec(text);
+    if (bullet && text.length > bullet[0].length) {
+      close();
+      const body = text.slice(bullet[0].length);
+      const u = unit("item", body, line, bullet[0].trim(), 0, block);
+      u.level = Math.floor(/^\s*/.exec(line.text)![0].length / 2);
+      current = u;
+      continue;
+    }
+    const unitNow: Unit | null = current;
+    if (unitNow && (unitNow.kind === "paragraph" || unitNow.kind === "item")) {
+      unitNow.lines.push(text);
+      unitNow.text = joinLine(unitNow.text, text);
+      continue;
+    }
+    current = unit("paragraph", text, line, "", 0, block);
+  }
+  endBlock();
+  return units.map(classify);
+}
+
+function unit(kind: UnitKind, text: string, line: Line, marker: string, level: number, block: number): Unit {
+  return {
+    kind,
+    text,
+    lines: [text],
+    line: line.number,
+    marker,
+    level,
+    firstLine: text,
+    boldStart: false,
+    block,
+    alone: false,
+  };
+}
+
+/** Joins a wrapped line to the text before it; a word broken with a hyphen is joined whole. */
+function joinLine(before: string, next: string): string {
+  if (/[a-zåäö]-$/.test(before) && /^[a-zåäö]/.test(next) && !/^(och|eller|samt)\b/.test(next)) {
+    return before.slice(0, -1) + next;
+  }
+  return `${before} ${next}`;
+}
+
+const NUMBERED_HEADING = /^((?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2})\.?\s+(?=\p{Lu})/u;
+
+/** Paragraphs that stand alone and look like headings become headings. */
+function classify(u: Unit): Unit {
+  if (u.kind === "item") {
+    // A numbered "item" standing alone, short, without a closing stop: a numbered heading.
+    if (u.alone && /^\d{1,2}[.)]$/.test(u.marker) && u.lines.length === 1 && looksLikeHeading(u.text)) {
+      return { ...u, kind: "heading", marker: u.marker };
+    }
+    return u;
+  }
+  if (u.kind !== "paragraph" || !u.alone) return u;
+  const numbered = NUMBERED_HEADING.exec(u.text);
+  const body = numbered ? u.text.slice(numbered[0].length) : u.text;
+  if (numbered && u.lines.length === 1 && looksLikeHeading(body)) {
+    return { ...u, kind: "heading", text: body, marker: numbered[1]! };
+  }
+  if (u.lines.length === 1 && looksLikeHeading(u.text)) return { ...u, kind: "heading" };
+  if (u.lines.length <= 2 && isAllCaps(u.text) && u.text.length <= 100) return { ...u, kind: "heading" };
+  return u;
+}
+
+export function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 3 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
+}
+
+/** A short line starting with a capital, not ending as a sentence or a lead-in. */
+export function looksLikeHeading(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 120 || t.length < 2) return false;
+  if (!/^[\p{Lu}\d"«”]/u.test(t)) return false;
+  if (/[,;:]$/.test(t) || /[^.]\.$/.test(t)) return false;
+  return t.split(/\s+/).length <= 16;
+}
