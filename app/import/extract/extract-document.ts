@@ -29,7 +29,7 @@ class Extraction {
   private readonly units: Unit[];
   private readonly matcher: MunicipalityMatcher;
   private readonly uncertain: string[] = [];
-  private readonly titleAt: { unit: number; text: string } | null;
+  private readonly titleAt: { unit: Unit; text: string } | null;
   private readonly signatories: FoundSignatory[];
   private readonly body: string;
 
@@ -40,11 +40,12 @@ class Extraction {
     this.lines = toLines(text);
     this.matcher = new MunicipalityMatcher(reference.municipalities);
     const units = toUnits(this.lines);
-    this.titleAt = findTitle(units);
+    const found = findTitle(units);
+    this.titleAt = found && { unit: units[found.unit]!, text: found.text };
     const title = this.titleAt?.text;
     // Page headers repeat the title: keep its first appearance only.
     this.units = units.filter(
-      (u, i) => !title || i === this.titleAt?.unit || withoutFullStop(u.text) !== withoutFullStop(title),
+      (u) => !title || u === this.titleAt?.unit || withoutFullStop(u.text) !== withoutFullStop(title),
     );
     const knownPlaces = new Set(reference.lpoNames.map((n) => n.toLowerCase()));
     this.signatories = findSignatories(this.lines, {
@@ -80,7 +81,11 @@ class Extraction {
       diarienummer: this.diarienummer(),
       signatories,
       goals: findGoals(this.units),
-      focusAreas: findFocusAreas(this.units, (u) => this.isNoise(u)),
+      focusAreas: findFocusAreas(
+        this.units.filter((u) => u !== this.titleAt?.unit),
+        (u) => this.isNoise(u),
+        { wholeIfNone: kind === "promise" },
+      ),
       commitments: this.commitments(kind),
       followUp: this.followUp(),
       personalData: findPersonalData(normaliseText(this.text).split("\n")),
@@ -97,8 +102,8 @@ class Extraction {
     const agreementTitle = /överenskommelse|avtal|samverkan/i.test(title);
     if (promiseTitle && !agreementTitle) return "promise";
     const promiseSection = this.units.some(
-      (u, i) =>
-        i !== this.titleAt?.unit &&
+      (u) =>
+        u !== this.titleAt?.unit &&
         u.kind === "heading" &&
         /^medborgarlöften?\b|^våra löften|^löften\b/i.test(u.text),
     );
@@ -121,7 +126,7 @@ class Extraction {
     if (bare.length) return unique(bare, (r) => r.code).map(toRef);
     // Else: those named in the opening paragraphs, or failing that the one named most often.
     const opening = this.units
-      .slice(this.titleAt ? this.titleAt.unit + 1 : 0)
+      .slice(this.titleAt ? this.units.indexOf(this.titleAt.unit) + 1 : 0)
       .filter((u) => u.kind !== "heading")
       .slice(0, 2)
       .map((u) => u.text)
@@ -312,8 +317,8 @@ class Extraction {
       kind === "promise"
         ? 0
         : this.units.findIndex(
-            (u, i) =>
-              i !== this.titleAt?.unit &&
+            (u) =>
+              u !== this.titleAt?.unit &&
               u.kind === "heading" &&
               /^medborgarlöften?\b|^löften\b/i.test(u.text),
           );
@@ -342,7 +347,7 @@ class Extraction {
         /^(.{3,80}?)\s+(?:ansvarar|har ansvar(?:et)?|är ansvarig[a]?)\s+för\s+(?:att\s+)?(?:den\s+)?(?:\S+\s+)?(?:uppföljning|arbetet följs upp|följa upp|att uppföljning)/i.exec(
           s.text,
         ) ??
-        /(?:ansvarig[a]?\s+för\s+uppföljning(?:en)?\s+är|uppföljning(?:en)?\s+(?:görs|sker|genomförs|ansvaras för)\s+av)\s+(.{3,60}?)(?:[,.]|\s+(?:som|och\s+redovisas|en gång|årligen|varje|minst|två|fyra|halv|kvartal|månad)|$)/i.exec(
+        /(?:ansvarig[a]?\s+för\s+uppföljning(?:en)?\s+är|uppföljning(?:en)?\s+(?:görs|sker|genomförs|ansvaras för)\s+av|följs\s+(?:\p{L}+\s+)?upp\s+(?:\p{L}+\s+)?av)\s+(.{3,60}?)(?:[,.]|\s+(?:som|och\s+redovisas|en gång|årligen|årsvis|varje|minst|två|fyra|halv\p{L}*|kvartal\p{L}*|månad\p{L}*|löpande)(?!\p{L})|$)/iu.exec(
           s.text,
         );
       if (m) {
@@ -442,17 +447,34 @@ function findTitle(units: Unit[]): { unit: number; text: string } | null {
 
 /** A title broken over lines or blocks ("… mellan Polisen och" / "Ånge kommun 2023–2026") is read whole. */
 function joinTitle(units: Unit[], i: number): string {
-  let text = tidy(units[i]!.text);
+  // Within the block: lines after the first belong to the title only when it reads on into them.
+  const lines = units[i]!.lines;
+  let text = tidy(lines[0]!);
+  let whole = true;
+  for (const line of lines.slice(1)) {
+    if (!readsOn(text, line)) {
+      whole = false;
+      break;
+    }
+    text = `${text} ${tidy(line)}`;
+  }
+  if (!whole) return withoutFullStop(text);
   const next = units[i + 1];
   if (
     next &&
     next.kind !== "item" &&
     next.text.length <= 120 &&
-    (/(?:\b(?:och|mellan|för|i|om|samt|med|kring|avseende|gällande)|[-–—,])$/i.test(text) ||
-      /^(?:\p{Ll}|\d{4}\s*[-–—]|och\b|mellan\b|för\b)/u.test(next.text)) &&
+    readsOn(text, next.text) &&
     !/[.:]$/.test(next.text)
   ) {
     text = `${text} ${tidy(next.text)}`;
   }
   return withoutFullStop(text);
+}
+
+function readsOn(text: string, next: string): boolean {
+  return (
+    /(?:\b(?:och|mellan|för|i|om|samt|med|kring|avseende|gällande)|[-–—,])$/i.test(text) ||
+    /^(?:\p{Ll}|\d{4}\s*[-–—]|och\b|mellan\b|för\b)/u.test(next)
+  );
 }

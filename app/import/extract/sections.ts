@@ -15,7 +15,8 @@ const AREA_PREFIX =
   /^(?:fokusområde|problemområde|prioriterat område|insatsområde|område|löfte)\s*\d*\s*[:.–—-]\s*/i;
 
 /** A commitment heading or lead-in: "Polisen lovar att", "Tillsammans lovar vi", "Socialförvaltningen åtar sig att". */
-const PROMISE_VERB = /\b(?:lovar|åtar\s+(?:sig|vi\s+oss)|förbinder\s+(?:sig|vi\s+oss)|kommer\s+vi\s+att)\b/i;
+const PROMISE_VERB =
+  /(?<!\p{L})(?:lovar|åtar\s+(?:sig|vi\s+oss)|förbinder\s+(?:sig|vi\s+oss)|kommer\s+vi\s+att)(?!\p{L})/iu;
 
 export type CommitmentParty = "police" | "municipality" | "joint";
 
@@ -174,7 +175,8 @@ function isContainer(u: Unit): boolean {
   if (u.kind !== "heading") return false;
   const t = u.text.trim();
   if (t.endsWith("?")) return false;
-  if (/^(?:genomförande|bakgrund|inledning|syfte|uppföljning|hur\b)/i.test(t)) return false;
+  if (/^(?:genomförande|bakgrund|inledning|syfte|uppföljning|hur\b)/i.test(t) || AREA_PREFIX.test(t))
+    return false;
   return AREA_CONTAINER.test(t) && t.length <= 90;
 }
 
@@ -187,8 +189,24 @@ function areaTitle(text: string): string {
  * promises, each sub-heading with content is an area (its list its points, an "Orsak" part its
  * cause); without sub-headings, each titled list item is one.
  */
-export function findFocusAreas(units: Unit[], isNoise: (u: Unit) => boolean): FocusArea[] {
+export function findFocusAreas(
+  units: Unit[],
+  isNoise: (u: Unit) => boolean,
+  { wholeIfNone = false }: { wholeIfNone?: boolean } = {},
+): FocusArea[] {
   const areas: FocusArea[] = [];
+  if (wholeIfNone && !units.some(isContainer)) {
+    // A promise without a section of areas: headings over lists of commitments are its areas.
+    const content = units.filter((u) => !isNoise(u));
+    const areasOfPromises = content.flatMap((u, k) =>
+      isAreaHeading(u, content[k + 1], content[k + 2]) &&
+      content[k + 1] &&
+      commitmentMarker(content[k + 1]!, true)
+        ? [areaAt(content, k)]
+        : [],
+    );
+    return unique(areasOfPromises);
+  }
   for (let i = 0; i < units.length; i++) {
     if (!isContainer(units[i]!)) continue;
     const containerLevel = units[i]!.level;
@@ -212,6 +230,10 @@ export function findFocusAreas(units: Unit[], isNoise: (u: Unit) => boolean): Fo
     const named = units.filter((u) => u.kind === "heading" && AREA_PREFIX.test(u.text) && areaTitle(u.text));
     for (const u of named) areas.push(areaAt(units, units.indexOf(u)));
   }
+  return unique(areas);
+}
+
+function unique(areas: FocusArea[]): FocusArea[] {
   const seen = new Set<string>();
   return areas.filter((a) => {
     if (seen.has(a.title)) return false;
@@ -253,6 +275,7 @@ function isAreaHeading(u: Unit, next: Unit | undefined, after?: Unit): boolean {
   if (u.kind !== "heading") return false;
   const t = u.text.trim();
   if (t.endsWith("?") || CAUSE_HEADING.test(t) || isStandardSection(t)) return false;
+  if (/^(?:våra\s+|gemensamma\s+)?(?:medborgar|trygghets)?löften?(?!\p{L})/iu.test(t)) return false;
   if (commitmentMarker(u, true)) return false;
   return true;
 }

@@ -139,7 +139,9 @@ function splitAtGaps(text: string, columns: number): string[] {
   const cells = text.trim().split(/\s{3,}/);
   if (cells.length === columns) return cells;
   // A line with fewer cells than the run: place it by where it starts.
-  return text.search(/\S/) > 20 ? [...Array.from({ length: columns - 1 }, () => ""), text.trim()] : [text.trim()];
+  return text.search(/\S/) > 20
+    ? [...Array.from({ length: columns - 1 }, () => ""), text.trim()]
+    : [text.trim()];
 }
 
 /** Groups lines into units: headings, paragraphs and list items. */
