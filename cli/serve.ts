@@ -1,5 +1,6 @@
 import type { Env } from "~/config/env.server";
 import { ensureSessionSecret } from "~/auth/secret.server";
+import { closeImportPool, getImportPool } from "~/import/import-pool.server";
 import { buildWebApp, createHttpServer, loadBuild } from "./http-server";
 import { parseCommandArgs } from "./main";
 import { prepareDatabase } from "./database";
@@ -21,6 +22,9 @@ export async function serve(argv: string[], env: Env): Promise<number> {
   // Server rendering is several times slower in development mode.
   process.env.NODE_ENV ??= "production";
   const prepared = await prepareDatabase(env);
+  // The import workers are started from here, where their file lies beside the source: the web
+  // bundle's copy of the importer finds this pool (its own path to the worker would not resolve).
+  getImportPool();
   let build;
   try {
     if (args.values.build) await buildWebApp();
@@ -53,6 +57,7 @@ export async function serve(argv: string[], env: Env): Promise<number> {
   });
   await new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
+  await closeImportPool();
   await prepared.close();
   return 0;
 }
