@@ -23,6 +23,7 @@ import { findApiTokenActor, findSessionActor } from "./domain/users/user.queries
 import { isLocale, type Locale } from "./i18n/messages";
 import { useT } from "./i18n/use-t";
 import { CsrfInput } from "./components/csrf-input";
+import { isImportUpload } from "./import/upload-limits";
 import { csrfTokenFor, isValidCsrfToken, newCsrfCookieId } from "./lib/csrf.server";
 import { problem } from "./lib/http.server";
 import { appContext, connectionContext } from "./lib/request-context.server";
@@ -60,7 +61,11 @@ export const middleware: Route.MiddlewareFunction[] = [
     const csrfId = existingCsrfId ?? newCsrfCookieId();
     const csrfToken = csrfTokenFor(secret, csrfId);
 
-    if (MUTATIONS.has(request.method) && !bearer) {
+    // The upload reads its own multipart body as it streams in and checks the token there, in
+    // the first part, before it accepts a file (import/upload.server.ts): a copy of the body here
+    // would hold every file in memory.
+    const checksOwnToken = isImportUpload(request.method, url.pathname, request.headers.get("Content-Type"));
+    if (MUTATIONS.has(request.method) && !bearer && !checksOwnToken) {
       const sent = isApi
         ? request.headers.get("X-CSRF-Token")
         : (

@@ -38,6 +38,9 @@ export default [
   route("medborgarloften/:promiseId/jamfor", "routes/citizen-promises/compare.tsx"),
   route("medborgarloften/:promiseId/export/:format", "routes/citizen-promises/export.ts"),
 
+  // Import of existing documents: upload, then review in the editors before anything is saved
+  route("samverkan/:id/importera", "routes/imports/upload.tsx"),
+
   // JSON API
   ...prefix("api/v1", [
     route("openapi.json", "routes/api/openapi.ts"),

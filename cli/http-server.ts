@@ -8,9 +8,15 @@ import express from "express";
 import { pino } from "pino";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import type { Env } from "~/config/env.server";
+import {
+  isImportUpload,
+  MAX_UPLOAD_BODY_BYTES,
+  MAX_UPLOAD_FILE_BYTES,
+  MAX_UPLOAD_FILES,
+} from "~/import/upload-limits";
 import { connectionContext } from "~/lib/request-context.server";
 
-/** The largest request body accepted anywhere (forms, API); larger answers 413. */
+/** The largest request body accepted (forms, API; the upload has limits of its own); larger is 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -29,6 +35,37 @@ export async function buildWebApp(): Promise<void> {
     child.once("exit", (exitCode) => resolvePromise(exitCode ?? 1));
   });
   if (code !== 0) throw new Error(`Bygget av webbdelen misslyckades (kod ${code}).`);
+}
+
+/** How long, and how much of it, the rest of an upload answered early is read and dropped. */
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * An upload may be answered before its body is read in full (too large, no right, a bad token).
+ * Closing at once would reset the connection under a client still sending, which then often
+ * loses the answer; so what is left is read and dropped for a moment — never kept — and the
+ * connection closed when that passes LINGER_MS or LINGER_BYTES.
+ */
+function dropRestAfterAnswer(req: express.Request, res: express.Response): void {
+  res.once("finish", () => {
+    if (req.complete) return;
+    let dropped = 0;
+    const close = () => {
+      clearTimeout(timer);
+      req.socket.destroy();
+    };
+    const timer = setTimeout(close, LINGER_MS);
+    timer.unref();
+    // React Router's body stream may still listen; it must not queue what is dropped.
+    req.removeAllListeners("data");
+    req.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) close();
+    });
+    req.once("end", () => clearTimeout(timer));
+    req.resume();
+  });
 }
 
 export async function loadBuild(): Promise<ServerBuild> {
@@ -78,10 +115,30 @@ export function createHttpServer(env: Env, build: ServerBuild): Server {
   );
   app.use(express.static(join(buildDir, "client"), { maxAge: "1h", index: false }));
 
+  // The web upload of documents takes up to MAX_UPLOAD_FILES files of MAX_UPLOAD_FILE_BYTES and
+  // enforces that itself while its body streams in (app/import/upload.server.ts); here only a
+  // Content-Length that already says too much is refused, before a byte of the body is read.
+  app.use((req, res, next) => {
+    if (!isImportUpload(req.method, req.path, req.headers["content-type"] ?? null)) return next();
+    dropRestAfterAnswer(req, res);
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (!(length > MAX_UPLOAD_BODY_BYTES)) return next();
+    res
+      .status(413)
+      .type("html")
+      .send(
+        '<!doctype html><html lang="sv"><meta charset="utf-8"><title>För stora filer – Tryggsam</title>' +
+          `<main><h1>För stora filer</h1><p>Du kan läsa in högst ${MAX_UPLOAD_FILES} filer åt gången, ` +
+          `högst ${MAX_UPLOAD_FILE_BYTES / 1024 / 1024} MB per fil. Inget lästes in.</p>` +
+          `<p><a href="${req.path}">Tillbaka till inläsningen</a></p></main></html>`,
+      );
+  });
+
   app.use((req, res, next) => {
     const length = Number(req.headers["content-length"] ?? 0);
     const chunked = !req.headers["content-length"] && req.headers["transfer-encoding"] !== undefined;
     if (length <= MAX_BODY_BYTES && !chunked) return next();
+    if (isImportUpload(req.method, req.path, req.headers["content-type"] ?? null)) return next();
     res.status(413);
     if (req.path.startsWith("/api/")) {
       res.type("application/problem+json").send(

@@ -1,11 +1,13 @@
 import { useT } from "~/i18n/use-t";
+import { FieldNoteText, useFieldNote, type FieldNote } from "./field-notes";
 import type { FieldLike } from "./form";
 
-function describedBy(field: FieldLike, description?: string) {
+function describedBy(field: FieldLike, description?: string, note?: FieldNote | null) {
   const invalid = !!field.errors?.length;
   return (
-    [description ? field.descriptionId : null, invalid ? field.errorId : null].filter(Boolean).join(" ") ||
-    undefined
+    [description ? field.descriptionId : null, note?.id, invalid ? field.errorId : null]
+      .filter(Boolean)
+      .join(" ") || undefined
   );
 }
 
@@ -52,10 +54,12 @@ export function TextAreaField({
   defaultValue?: string;
   rows?: number;
 }) {
+  const note = useFieldNote(field);
   return (
     <div className="ds-field field">
       <Label field={field} label={label} required={required} />
       <Description field={field} description={description} />
+      <FieldNoteText note={note} />
       <textarea
         className="ds-input"
         id={field.id}
@@ -64,7 +68,7 @@ export function TextAreaField({
         required={required}
         defaultValue={defaultValue ?? (field.initialValue as string | undefined)}
         aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(field, description)}
+        aria-describedby={describedBy(field, description, note)}
       />
       <FieldError field={field} />
     </div>

@@ -1,3 +1,4 @@
+import { FieldNoteText, useFieldNote } from "./field-notes";
 import type { FieldLike } from "./form";
 import { TextField } from "./form";
 import { defineMessages } from "~/i18n/messages";
@@ -22,6 +23,7 @@ const messages = defineMessages({
 
 /** A checkbox with its label after it, wired by id; sends "on" when ticked. */
 export function CheckboxField({ field, label }: { field: FieldLike; label: string }) {
+  const note = useFieldNote(field);
   return (
     <div className="ds-field field checkbox-field">
       <input
@@ -30,10 +32,12 @@ export function CheckboxField({ field, label }: { field: FieldLike; label: strin
         id={field.id}
         name={field.name}
         defaultChecked={field.initialValue === "on"}
+        aria-describedby={note?.id}
       />
       <label className="ds-label" htmlFor={field.id} data-weight="regular">
         {label}
       </label>
+      <FieldNoteText note={note} />
     </div>
   );
 }

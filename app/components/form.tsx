@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Form } from "react-router";
 import { useT } from "~/i18n/use-t";
 import { CsrfInput } from "./csrf-input";
+import { FieldNoteText, useFieldNote } from "./field-notes";
 
 /** The parts of a Conform field (or form) the components use. */
 export interface FieldLike {
@@ -43,8 +44,9 @@ export function TextField({
   inputMode,
 }: FieldProps) {
   const t = useT();
+  const note = useFieldNote(field);
   const invalid = !!field.errors?.length;
-  const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
+  const describedBy = [description ? field.descriptionId : null, note?.id, invalid ? field.errorId : null]
     .filter(Boolean)
     .join(" ");
   const initial =
@@ -60,6 +62,7 @@ export function TextField({
           {description}
         </div>
       ) : null}
+      <FieldNoteText note={note} />
       <input
         className="ds-input"
         id={field.id}
@@ -133,8 +136,9 @@ export function SelectField({
   placeholder,
 }: SelectProps) {
   const t = useT();
+  const note = useFieldNote(field);
   const invalid = !!field.errors?.length;
-  const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
+  const describedBy = [description ? field.descriptionId : null, note?.id, invalid ? field.errorId : null]
     .filter(Boolean)
     .join(" ");
   return (
@@ -148,6 +152,7 @@ export function SelectField({
           {description}
         </div>
       ) : null}
+      <FieldNoteText note={note} />
       <select
         className="ds-input"
         id={field.id}

@@ -55,7 +55,10 @@ interface Fixture {
 
 interface CellRequest {
   path: string;
-  /** Web routes: form fields (the CSRF field is added). API: the JSON body. */
+  /**
+   * Web routes: form fields (the CSRF field is added), or FormData for a multipart upload (the
+   * CSRF field is put first, as the upload form does). API: the JSON body.
+   */
   body?: unknown;
   /** Instead of the actor's own session (for rows that end it, like logging out). */
   session?: string;
@@ -66,6 +69,32 @@ interface Row {
   /** Builds the request for one actor, with fresh records so no cell depends on another. */
   request: (f: Fixture, actor: ActorName) => CellRequest | Promise<CellRequest>;
 }
+
+/** A one-file upload, as the import page's form sends it (without its CSRF field). */
+const uploadForm = () => {
+  const form = new FormData();
+  form.append(
+    "files",
+    new Blob(["Samverkansöverenskommelse Matrisen 2025\n"], { type: "text/plain" }),
+    "matris.txt",
+  );
+  return form;
+};
+
+/** What the upload's result page sends to review an imported document in its editor. */
+const importReview = (part: "agreement" | "citizenPromise") =>
+  JSON.stringify({
+    part,
+    source: "matris.txt",
+    uncertain: [],
+    personalData: [],
+    content:
+      part === "agreement"
+        ? { ...makeAgreementContent(), title: "Matrisens import" }
+        : { ...makeCitizenPromiseContent(), title: "Matrisens importerade löfte" },
+  });
+const importMeta = (part: "agreement" | "citizenPromise") =>
+  JSON.stringify({ part, source: "matris.txt", uncertain: [], personalData: [] });
 
 const newAccount = () => {
   const user = makeUser();
@@ -157,6 +186,11 @@ const web: Record<string, Row> = {
       path: `/samverkan/${f.partnershipId}/overenskommelser/ny`,
       body: { title: "Matrisens överenskommelse", periodFrom: "2023", periodTo: "2026" },
     }),
+  },
+  // The upload reads files for review and stores nothing; who may write agreements may use it.
+  "POST /samverkan/:id/importera": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | login",
+    request: (f) => ({ path: `/samverkan/${f.partnershipId}/importera`, body: uploadForm() }),
   },
   "POST /overenskommelser/:agreementId": {
     expect: "302 403 | 302 302 403 | 404 404 404 | login",
@@ -570,6 +604,46 @@ const extra: Record<string, Row> = {
       body: { intent: "add-municipality", municipalityCode: "0180", coverage: "whole", status: "verified" },
     }),
   },
+  "POST /samverkan/:id/overenskommelser/ny · review an import": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}/overenskommelser/ny`,
+      body: { intent: "review-import", importReview: importReview("agreement") },
+    }),
+  },
+  "POST /samverkan/:id/overenskommelser/ny · save a reviewed import": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}/overenskommelser/ny`,
+      body: {
+        intent: "save-import",
+        importReview: importMeta("agreement"),
+        baseRevision: "1",
+        title: "Matrisens import",
+        periodFrom: "2025",
+      },
+    }),
+  },
+  "POST /samverkan/:id/medborgarloften/ny · review an import": {
+    expect: "200 403 | 200 200 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}/medborgarloften/ny`,
+      body: { intent: "review-import", importReview: importReview("citizenPromise") },
+    }),
+  },
+  "POST /samverkan/:id/medborgarloften/ny · save a reviewed import": {
+    expect: "302 403 | 302 302 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}/medborgarloften/ny`,
+      body: {
+        intent: "save-import",
+        importReview: importMeta("citizenPromise"),
+        baseRevision: "1",
+        title: "Matrisens importerade löfte",
+        periodFrom: "2025",
+      },
+    }),
+  },
   "POST /overenskommelser/:agreementId · comment": {
     expect: "302 403 | 302 302 302 | 404 404 404 | login",
     request: async (f) => ({
@@ -753,13 +827,18 @@ async function runCell(key: string, row: Row, actor: ActorName): Promise<number 
   const method = rowRoute(key).split(" ")[0]!;
   const isApi = path.startsWith(`${API_PREFIX}/`);
   const headers: Record<string, string> = {};
-  let requestBody: string | URLSearchParams | undefined;
+  let requestBody: string | URLSearchParams | FormData | undefined;
   if (isApi) {
     if (own.bearer) headers.Authorization = `Bearer ${own.bearer}`;
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
       requestBody = JSON.stringify(body);
     }
+  } else if (body instanceof FormData) {
+    headers.Cookie = cookies(csrf.cookie, session ?? own.session);
+    requestBody = new FormData();
+    requestBody.append("csrf", csrf.token);
+    for (const [name, value] of body) requestBody.append(name, value);
   } else {
     headers.Cookie = cookies(csrf.cookie, session ?? own.session);
     requestBody = formBody({ csrf: csrf.token, ...(body as Record<string, string>) });

@@ -87,6 +87,7 @@ const messages = defineMessages({
     agreements: "Samverkansöverenskommelser",
     noAgreements: "Inga överenskommelser ännu.",
     newAgreement: "Skriv en ny samverkansöverenskommelse",
+    importDocuments: "Importera befintliga dokument (text, Word eller PDF)",
     citizenPromises: "Medborgarlöften",
     noCitizenPromises: "Inga medborgarlöften ännu.",
     newCitizenPromise: "Skriv ett nytt medborgarlöfte",
@@ -137,6 +138,7 @@ const messages = defineMessages({
     agreements: "Collaboration agreements",
     noAgreements: "No agreements yet.",
     newAgreement: "Write a new collaboration agreement",
+    importDocuments: "Import existing documents (text, Word or PDF)",
     citizenPromises: "Citizen promises",
     noCitizenPromises: "No citizen promises yet.",
     newCitizenPromise: "Write a new citizen promise",
@@ -332,6 +334,13 @@ export default function PartnershipPage({ loaderData, actionData }: Route.Compon
         <p>
           <Link className="ds-link" to={`/samverkan/${p.id}/overenskommelser/ny`}>
             {t("newAgreement")}
+          </Link>
+        </p>
+      ) : null}
+      {loaderData.canEditAgreements ? (
+        <p>
+          <Link className="ds-link" to={`/samverkan/${p.id}/importera`}>
+            {t("importDocuments")}
           </Link>
         </p>
       ) : null}
