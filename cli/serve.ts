@@ -1,5 +1,9 @@
+import { pino } from "pino";
 import type { Env } from "~/config/env.server";
+import type { Db } from "~/db/client.server";
 import { ensureSessionSecret } from "~/auth/secret.server";
+import { seedDemoOnFirstStart } from "~/demo/seed-demo.server";
+import { systemActor } from "~/domain/access/actor";
 import { closeImportPool, getImportPool } from "~/import/import-pool.server";
 import { buildWebApp, createHttpServer, loadBuild } from "./http-server";
 import { parseCommandArgs } from "./main";
@@ -13,7 +17,8 @@ const HELP = `Användning: tryggsam serve [--build]
 Startar Tryggsam. Utan DATABASE_URL används den inbyggda databasen i DATA_DIR (standard ./data);
 bara en process åt gången kan använda samma datamapp. Med DATABASE_URL används PostgreSQL,
 och flera instanser kan köras samtidigt mot samma databas.
-Schemat uppdateras vid start. Konfiguration: se README.md.
+Schemat uppdateras vid start. Första starten av den inbyggda databasen lägger in fem
+exempeldokument (stäng av med TRYGGSAM_DEMO=0). Konfiguration: se README.md.
 `;
 
 export async function serve(argv: string[], env: Env): Promise<number> {
@@ -35,7 +40,6 @@ export async function serve(argv: string[], env: Env): Promise<number> {
   }
   // The bundle reads its configuration from the environment: hand it the resolved secret.
   process.env.SESSION_SECRET = await ensureSessionSecret(env, prepared.database.db);
-
   const server = createHttpServer(env, build);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -50,6 +54,9 @@ export async function serve(argv: string[], env: Env): Promise<number> {
       `(${env.DATABASE_URL ? "PostgreSQL" : `inbyggd databas i ${env.DATA_DIR}`}).\n`,
   );
 
+  // After listening: the import workers' first start takes seconds, the server need not wait.
+  const demo = seedDemo(env, prepared.database.db);
+
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
@@ -57,7 +64,34 @@ export async function serve(argv: string[], env: Env): Promise<number> {
   });
   await new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
+  await demo;
   await closeImportPool();
   await prepared.close();
   return 0;
+}
+
+/**
+ * The demo content on the first start of an empty embedded database (seedDemoOnFirstStart), with
+ * one JSON log line saying what was stored. Never rejects: the server runs on without it.
+ */
+async function seedDemo(env: Env, db: Db): Promise<void> {
+  const log = pino({ level: env.LOG_LEVEL, base: undefined });
+  const started = performance.now();
+  try {
+    const report = await seedDemoOnFirstStart({ db, actor: systemActor("demo") }, env);
+    if (!report) {
+      log.debug({ demo: null }, "Inga exempeldokument: inte första starten av en tom inbyggd databas.");
+      return;
+    }
+    log.info(
+      {
+        demo: { seeded: report.seeded, failed: report.failed, notes: report.notes },
+        ms: Math.round(performance.now() - started),
+      },
+      `Exempeldokument inlagda: ${report.seeded.length} av ${report.seeded.length + report.failed.length}.`,
+    );
+  } catch (error) {
+    // A background task: its failure is logged, not thrown into the running server.
+    log.error({ err: error }, "Exempeldokumenten kunde inte läggas in.");
+  }
 }

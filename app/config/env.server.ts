@@ -44,6 +44,12 @@ export const envSchema = z.object({
   }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `måste vara ett av ${LOG_LEVELS.join(", ")}` }).default("info"),
   NODE_ENV: optionalString,
+  /** "0" turns off the demo content the first start of the embedded database imports. */
+  TRYGGSAM_DEMO: optionalString
+    .refine((value) => value === undefined || value === "0" || value === "1", {
+      message: "måste vara 0 eller 1",
+    })
+    .transform((value) => value !== "0"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -28,4 +28,11 @@ describe("parseEnv", () => {
   it("treats an empty value as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", SMTP_URL: " " }).DATABASE_URL).toBeUndefined();
   });
+
+  it("seeds the demo content unless TRYGGSAM_DEMO is 0", () => {
+    expect(parseEnv({}).TRYGGSAM_DEMO).toBe(true);
+    expect(parseEnv({ TRYGGSAM_DEMO: "1" }).TRYGGSAM_DEMO).toBe(true);
+    expect(parseEnv({ TRYGGSAM_DEMO: "0" }).TRYGGSAM_DEMO).toBe(false);
+    expect(() => parseEnv({ TRYGGSAM_DEMO: "nej" })).toThrow("TRYGGSAM_DEMO måste vara 0 eller 1");
+  });
 });

@@ -49,6 +49,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       PORT: "0",
       HOST: "127.0.0.1",
       TRYGGSAM_BUILD_DIR: buildDir,
+      // Tests start from an empty database; the demo content's own test turns it on
+      // (TRYGGSAM_DEMO: "", i.e. unset, as in production).
+      TRYGGSAM_DEMO: "0",
       ...(dataDir ? { DATA_DIR: dataDir } : {}),
       ...options.env,
       DATABASE_URL: databaseUrl,

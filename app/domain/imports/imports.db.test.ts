@@ -370,13 +370,14 @@ describe("setting up a partnership for an imported document", () => {
 
   it("takes the LPO serving the municipality when Tryggsam does not know the document's, and says so", async () => {
     const result = makeImportResult({
-      municipalities: [{ code: "2305", name: "Bräcke" }],
-      policeArea: { lpo: "Jämtlands inland", polisomrade: null },
+      // Not a demo municipality: the demo's partnerships stay the only ones for theirs.
+      municipalities: [{ code: "2280", name: "Härnösand" }],
+      policeArea: { lpo: "Höga kusten", polisomrade: null },
     });
     const created = await createPartnershipForImport({ db: t.db, actor: system }, result);
-    expect(created.name).toBe("Bräcke kommun och LPO Östersund");
-    expect(created.policeArea.id).toBe(await policeAreaId(t.db, "Östersund"));
-    expect(created.note).toContain("Lokalpolisområdet Jämtlands inland finns inte i Tryggsam");
+    expect(created.name).toBe("Härnösand kommun och LPO Södra Ångermanland");
+    expect(created.policeArea.id).toBe(await policeAreaId(t.db, "Södra Ångermanland"));
+    expect(created.note).toContain("Lokalpolisområdet Höga kusten finns inte i Tryggsam");
   });
 
   it("refuses when neither the document's LPO nor one for its municipality is known, or no municipality", async () => {
