@@ -2,10 +2,6 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError, parseEnv } from "~/config/env.server";
 import { DataDirLockedError } from "~/db/embedded.server";
 import { isAppError } from "~/errors/app-error";
-import { exportCommand, listDocuments } from "./documents";
-import { migrate } from "./migrate";
-import { serve } from "./serve";
-import { userCreate } from "./user-create";
 
 const HELP = `tryggsam – samverkan mellan polis och kommun
 
@@ -17,27 +13,37 @@ Kommandon:
   user create    Skapar ett konto (--admin för administratör)
   list-documents Listar överenskommelser och medborgarlöften med deras id
   export         Skriver ett dokument som Word (docx) eller PDF
+  import         Läser in överenskommelser och medborgarlöften (--json: skriver bara ut dem)
+  seed-demo      Lägger in exempeldokumenten (Ånge, Bräcke, Vindeln, Umeå, Sollefteå)
 
 Skriv tryggsam <kommando> --help för kommandots flaggor.
 Konfiguration läses från miljövariabler: PORT, HOST, DATABASE_URL, DATA_DIR,
-PUBLIC_URL, SMTP_URL, SESSION_SECRET, LOG_LEVEL (se README.md).
+PUBLIC_URL, SMTP_URL, SESSION_SECRET, LOG_LEVEL, TRYGGSAM_DEMO (se README.md).
 `;
 
-/** Runs one CLI command; returns the exit code. */
+/**
+ * Runs one CLI command; returns the exit code. Each command's module is loaded when it runs, so
+ * a quick command (--help, import --json) does not wait for the web server's and the exports'.
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case "serve":
-        return await serve(rest, parseEnvOrExit());
+        return await (await import("./serve")).serve(rest, parseEnvOrExit());
       case "migrate":
-        return await migrate(rest, parseEnvOrExit());
+        return await (await import("./migrate")).migrate(rest, parseEnvOrExit());
       case "list-documents":
-        return await listDocuments(rest, parseEnvOrExit());
+        return await (await import("./documents")).listDocuments(rest, parseEnvOrExit());
       case "export":
-        return await exportCommand(rest, parseEnvOrExit());
+        return await (await import("./documents")).exportCommand(rest, parseEnvOrExit());
+      case "import":
+        return await (await import("./import")).importCommand(rest, parseEnvOrExit);
+      case "seed-demo":
+        return await (await import("./seed-demo")).seedDemoCommand(rest, parseEnvOrExit());
       case "user":
-        if (rest[0] === "create") return await userCreate(rest.slice(1), parseEnvOrExit());
+        if (rest[0] === "create")
+          return await (await import("./user-create")).userCreate(rest.slice(1), parseEnvOrExit());
         process.stderr.write(
           `Okänt användarkommando: ${rest[0] ?? "(inget)"}. Menade du "tryggsam user create"?\n`,
         );
