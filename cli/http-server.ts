@@ -50,20 +50,27 @@ const LINGER_BYTES = 4 * 1024 * 1024;
 function dropRestAfterAnswer(req: express.Request, res: express.Response): void {
   res.once("finish", () => {
     if (req.complete) return;
-    let dropped = 0;
-    const close = () => {
+    const socket = req.socket;
+    // Counted on the socket: Node may already drop the body without emitting it.
+    const start = socket.bytesRead;
+    const stop = () => {
       clearTimeout(timer);
-      req.socket.destroy();
+      clearInterval(watch);
+    };
+    const close = () => {
+      stop();
+      socket.destroy();
     };
     const timer = setTimeout(close, LINGER_MS);
+    const watch = setInterval(() => {
+      if (socket.bytesRead - start > LINGER_BYTES) close();
+    }, 20);
     timer.unref();
+    watch.unref();
+    socket.once("close", stop);
+    req.once("end", stop);
     // React Router's body stream may still listen; it must not queue what is dropped.
     req.removeAllListeners("data");
-    req.on("data", (chunk: Buffer) => {
-      dropped += chunk.length;
-      if (dropped > LINGER_BYTES) close();
-    });
-    req.once("end", () => clearTimeout(timer));
     req.resume();
   });
 }

@@ -229,10 +229,12 @@ export default function ImportUpload({ loaderData, actionData }: Route.Component
           {files.map((file, index) => (
             <FileSection key={index} file={file} index={index} partnershipId={partnership.id} />
           ))}
-          <h2 className="ds-heading" data-size="md" id="import-more">
-            {t("more")}
-          </h2>
         </section>
+      ) : null}
+      {files ? (
+        <h2 className="ds-heading" data-size="md" id="import-more">
+          {t("more")}
+        </h2>
       ) : (
         <>
           <p className="ds-paragraph">{t("intro")}</p>
