@@ -1,5 +1,5 @@
 import { connect, type Socket } from "node:net";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/client.server";
 import { agreement, citizenPromise } from "~/db/schema";
@@ -423,6 +423,56 @@ describe("reviewing an upload in the editor", () => {
       expect(await response.text()).toContain("Det importerade innehållet kunde inte läsas");
     }
     expect(await countDocuments()).toEqual(before);
+  });
+
+  it("saves a reviewed citizen promise inside an agreement saved before it, and refuses another's agreement", async () => {
+    const agreementSaved = await postForm(`/samverkan/${partnershipId}/overenskommelser/ny`, {
+      intent: "save-import",
+      importReview: JSON.stringify({
+        part: "agreement",
+        source: "vindeln.txt",
+        uncertain: [],
+        personalData: [],
+      }),
+      baseRevision: "1",
+      title: "Samverkansöverenskommelse Vindeln 2024–2027",
+    });
+    const agreementId = /\/overenskommelser\/([0-9a-f-]{36})/.exec(
+      agreementSaved.headers.get("Location") ?? "",
+    )?.[1];
+    expect(agreementId).toBeDefined();
+    const promise = (chosen: string) => ({
+      intent: "save-import",
+      importReview: JSON.stringify({
+        part: "citizenPromise",
+        source: "vindeln.txt",
+        uncertain: [],
+        personalData: [],
+      }),
+      baseRevision: "1",
+      title: "Medborgarlöften 2024–2027",
+      agreementId: chosen,
+      "commitments[0].owner": "police",
+      "commitments[0].text": "Synas vid skolorna.",
+    });
+
+    const before = await countDocuments();
+    const refused = await postForm(
+      `/samverkan/${partnershipId}/medborgarloften/ny`,
+      promise(crypto.randomUUID()),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Överenskommelsen finns inte i den här samverkan.");
+    expect(await countDocuments()).toEqual(before);
+
+    const saved = await postForm(`/samverkan/${partnershipId}/medborgarloften/ny`, promise(agreementId!));
+    expect(saved.status).toBe(302);
+    const promiseId = /\/medborgarloften\/([0-9a-f-]{36})/.exec(saved.headers.get("Location") ?? "")?.[1];
+    const [row] = await database.db
+      .select({ agreementId: citizenPromise.agreementId })
+      .from(citizenPromise)
+      .where(eq(citizenPromise.id, promiseId!));
+    expect(row?.agreementId).toBe(agreementId);
   });
 
   it("shows a citizen promise in its editor, and a member may not see it", async () => {
