@@ -40,9 +40,7 @@ export const importResultSchema = z.object({
   }),
   signed: z.object({ date: datePart.nullable(), place: z.string().nullable() }),
   diarienummer: z.string().nullable(),
-  signatories: z.array(
-    z.object({ name: z.string(), title: z.string(), party: z.enum(IMPORT_PARTIES) }),
-  ),
+  signatories: z.array(z.object({ name: z.string(), title: z.string(), party: z.enum(IMPORT_PARTIES) })),
   goals: z.array(z.string()),
   focusAreas: z.array(
     z.object({ title: z.string(), points: z.array(z.string()), cause: z.string().nullable() }),

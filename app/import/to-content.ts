@@ -70,7 +70,9 @@ export function toContent(result: ImportResult): ImportedContent {
 }
 
 function untitled(result: ImportResult): string {
-  return result.kind === "promise" ? `Medborgarlöfte (${result.source})` : `Överenskommelse (${result.source})`;
+  return result.kind === "promise"
+    ? `Medborgarlöfte (${result.source})`
+    : `Överenskommelse (${result.source})`;
 }
 
 function promiseTitle(result: ImportResult): string {

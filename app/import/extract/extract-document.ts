@@ -32,13 +32,14 @@ class Extraction {
   private readonly titleAt: { unit: Unit; text: string } | null;
   private readonly signatories: FoundSignatory[];
   private readonly body: string;
+  private sentenceCache: Sentence[] | null = null;
 
   constructor(
     private readonly text: string,
     private readonly reference: Reference,
   ) {
     this.lines = toLines(text);
-    this.matcher = new MunicipalityMatcher(reference.municipalities);
+    this.matcher = matcherFor(reference);
     const units = toUnits(this.lines);
     const found = findTitle(units);
     this.titleAt = found && { unit: units[found.unit]!, text: found.text };
@@ -230,15 +231,19 @@ class Extraction {
 
   /** Sentences of the body, each marked when it stands in a section about the period. */
   private sentences(): Sentence[] {
+    if (this.sentenceCache) return this.sentenceCache;
     const out: Sentence[] = [];
-    let section = false;
+    let heading: string | null = null;
     for (const u of this.units) {
       if (u.kind === "heading") {
-        section = /tidplan|tidsplan|giltighet|avtalstid|period|löptid|varaktighet/i.test(u.text);
+        heading = u.text;
         continue;
       }
-      for (const part of u.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) out.push({ text: part, section, unit: u });
+      const section =
+        !!heading && /tidplan|tidsplan|giltighet|avtalstid|period|löptid|varaktighet/i.test(heading);
+      for (const part of u.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) out.push({ text: part, section, heading });
     }
+    this.sentenceCache = out;
     return out;
   }
 
@@ -331,10 +336,7 @@ class Extraction {
     const about =
       /(uppfölj|följ\w*\s+(?:\p{L}+\s+)?upp|redovis|utvärder|rapporter|återrapport|avstämning|stäms av)/iu;
     let cadence: ImportResult["followUp"]["cadence"] = null;
-    const inSection = (s: Sentence) => {
-      const heading = this.headingOf(s.unit);
-      return !!heading && /uppföljning|utvärdering|redovisning/i.test(heading);
-    };
+    const inSection = (s: Sentence) => !!s.heading && /uppföljning|utvärdering|redovisning/i.test(s.heading);
     const ordered = [...sentences.filter(inSection), ...sentences.filter((s) => !inSection(s))];
     for (const s of ordered) {
       if (!about.test(s.text)) continue;
@@ -359,12 +361,6 @@ class Extraction {
     return { cadence, responsible };
   }
 
-  private headingOf(unit: Unit): string | null {
-    const index = this.units.indexOf(unit);
-    for (let i = index - 1; i >= 0; i--) if (this.units[i]!.kind === "heading") return this.units[i]!.text;
-    return null;
-  }
-
   /** Units that are signature blocks, dates and logos: not part of any section's content. */
   private isNoise(u: Unit): boolean {
     const t = u.text.trim();
@@ -379,10 +375,24 @@ class Extraction {
   }
 }
 
+const matchers = new WeakMap<Reference, MunicipalityMatcher>();
+
+/** The matcher's patterns are built once per reference list. */
+function matcherFor(reference: Reference): MunicipalityMatcher {
+  let matcher = matchers.get(reference);
+  if (!matcher) {
+    matcher = new MunicipalityMatcher(reference.municipalities);
+    matchers.set(reference, matcher);
+  }
+  return matcher;
+}
+
 interface Sentence {
   text: string;
+  /** It stands in a section about the period ("Tidplan", "Giltighet"). */
   section: boolean;
-  unit: Unit;
+  /** The heading above it. */
+  heading: string | null;
 }
 
 function cadenceOf(text: string): ImportResult["followUp"]["cadence"] {

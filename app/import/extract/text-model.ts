@@ -73,12 +73,13 @@ export function toLines(text: string): Line[] {
   const lines: Line[] = [];
   const raw = normaliseText(text).split("\n");
   for (let i = 0; i < raw.length; i++) {
-    let value = raw[i]!.replace(/\s+$/, "");
+    // Lines are read up to a bound: no real line is longer, and patterns stay linear in it.
+    let value = raw[i]!.slice(0, MAX_LINE_CHARS).trimEnd();
     let headingLevel = 0;
-    const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(value);
+    const heading = /^ {0,3}(#{1,6})[ \t]+/.exec(value);
     if (heading) {
       headingLevel = heading[1]!.length;
-      value = heading[2]!;
+      value = value.slice(heading[0].length).replace(/#+$/, "").trimEnd();
     }
     value = value.replace(/^\s{0,3}>\s?/, "");
     const stripped = stripMarkdown(value);
@@ -176,19 +177,22 @@ export function toUnits(lines: Line[]): Unit[] {
     const bullet = BULLET.exec(text);
     if (bullet && text.length > bullet[0].length) {
       close();
-      const body = text.slice(bullet[0].length);
+      const body = text.slice(bullet[0].length, MAX_UNIT_CHARS);
       const u = unit("item", body, line, bullet[0].trim(), 0, block);
       u.level = Math.floor(/^\s*/.exec(line.text)![0].length / 2);
       current = u;
       continue;
     }
     const unitNow: Unit | null = current;
-    if (unitNow && (unitNow.kind === "paragraph" || unitNow.kind === "item")) {
+    // A paragraph is bounded, so no text makes one unit too long to read: real ones are far shorter.
+    const full = unitNow && (unitNow.lines.length >= MAX_UNIT_LINES || unitNow.text.length >= MAX_UNIT_CHARS);
+    if (unitNow && !full && (unitNow.kind === "paragraph" || unitNow.kind === "item")) {
       unitNow.lines.push(text);
       unitNow.text = joinLine(unitNow.text, text);
       continue;
     }
-    current = unit("paragraph", text, line, "", 0, block);
+    close();
+    current = unit("paragraph", text.slice(0, MAX_UNIT_CHARS), line, "", 0, block);
   }
   endBlock();
   return units.map(classify);
@@ -216,6 +220,10 @@ function joinLine(before: string, next: string): string {
   }
   return `${before} ${next}`;
 }
+
+const MAX_LINE_CHARS = 20_000;
+const MAX_UNIT_LINES = 200;
+const MAX_UNIT_CHARS = 20_000;
 
 const NUMBERED_HEADING = /^((?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2})\.?\s+(?=\p{Lu})/u;
 
