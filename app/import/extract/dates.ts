@@ -100,6 +100,11 @@ export function findYearRange(text: string): { from: string; to: string; index: 
       return { from: m[1]!, to: m[2]!, index: m.index };
     }
   }
+  // "under 2023 och 2024": two years after each other.
+  const both = /(?<![\d-])(\d{4})\s+(?:och|samt)\s+(\d{4})(?![\d-])/.exec(text);
+  if (both && isYear(Number(both[1])) && Number(both[2]) === Number(both[1]) + 1) {
+    return { from: both[1]!, to: both[2]!, index: both.index };
+  }
   return null;
 }
 

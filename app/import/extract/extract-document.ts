@@ -3,7 +3,7 @@ import { blankDays, findDays, findYearRange, findYears } from "./dates";
 import { findLpo, findPolisomrade, MunicipalityMatcher, unique, type Reference } from "./parties";
 import { findPersonalData } from "./personal-data";
 import { defaultReference } from "./reference.server";
-import { findCommitments, findFocusAreas, findGoals } from "./sections";
+import { commitmentMarker, findCommitments, findFocusAreas, findGoals, isStandardSection } from "./sections";
 import { findSignatories, isPersonName, type FoundSignatory } from "./signatories";
 import { normaliseText, toLines, toUnits, tidy, withoutFullStop, type Line, type Unit } from "./text-model";
 
@@ -29,7 +29,7 @@ class Extraction {
   private readonly units: Unit[];
   private readonly matcher: MunicipalityMatcher;
   private readonly uncertain: string[] = [];
-  private readonly titleAt: { unit: Unit; text: string } | null;
+  private readonly titleAt: { unit: Unit; units: Unit[]; text: string } | null;
   private readonly signatories: FoundSignatory[];
   private readonly body: string;
   private sentenceCache: Sentence[] | null = null;
@@ -42,16 +42,22 @@ class Extraction {
     this.matcher = matcherFor(reference);
     const units = toUnits(this.lines);
     const found = findTitle(units);
-    this.titleAt = found && { unit: units[found.unit]!, text: found.text };
+    this.titleAt = found && {
+      unit: units[found.unit]!,
+      units: units.slice(found.unit, found.unit + found.count),
+      text: found.text,
+    };
     const title = this.titleAt?.text;
     // Page headers repeat the title: keep its first appearance only.
     this.units = units.filter(
       (u) => !title || u === this.titleAt?.unit || withoutFullStop(u.text) !== withoutFullStop(title),
     );
     const knownPlaces = new Set(reference.lpoNames.map((n) => n.toLowerCase()));
-    this.signatories = findSignatories(this.lines, {
-      isPlace: (t) => this.matcher.isMunicipalityName(t) || knownPlaces.has(t.toLowerCase()),
-    });
+    this.signatories = findSignatories(
+      this.lines,
+      { isPlace: (t) => this.matcher.isMunicipalityName(t) || knownPlaces.has(t.toLowerCase()) },
+      this.titleAt?.unit.line ?? 0,
+    );
     this.body = this.units.map((u) => u.text).join("\n");
   }
 
@@ -83,7 +89,8 @@ class Extraction {
       signatories,
       goals: findGoals(this.units),
       focusAreas: findFocusAreas(
-        this.units.filter((u) => u !== this.titleAt?.unit),
+        // After the title: a letterhead or page header above it holds no areas.
+        this.units.slice(this.titleAt ? this.units.indexOf(this.titleAt.units.at(-1)!) + 1 : 0),
         (u) => this.isNoise(u),
         { wholeIfNone: kind === "promise" },
       ),
@@ -98,6 +105,11 @@ class Extraction {
     return result;
   }
 
+  /**
+   * A promise by its title; an agreement with a part of promises ("Medborgarlöften 2023–2025")
+   * or lists of what a party "lovar" is both. Undertakings ("åtar sig att") alone keep an
+   * agreement an agreement.
+   */
   private kind(title: string): ImportKind {
     const promiseTitle = /medborgarlöfte|trygghetslöfte|löfte\b/i.test(title);
     const agreementTitle = /överenskommelse|avtal|samverkan/i.test(title);
@@ -108,14 +120,11 @@ class Extraction {
         u.kind === "heading" &&
         /^medborgarlöften?\b|^våra löften|^löften\b/i.test(u.text),
     );
-    if (agreementTitle || !title) {
-      const commitments = findCommitments(this.units, () => false);
-      if (promiseSection || commitments.length)
-        return agreementTitle || !title ? "agreement+promise" : "promise";
-      if (!agreementTitle) this.uncertain.push("kind");
-      return "agreement";
-    }
-    this.uncertain.push("kind");
+    const promises = this.units.some(
+      (u) => /(?<!\p{L})lovar(?!\p{L})/iu.test(u.text) && commitmentMarker(u, true),
+    );
+    if (promiseSection || promises) return agreementTitle || !title ? "agreement+promise" : "promise";
+    if (!agreementTitle) this.uncertain.push("kind");
     return "agreement";
   }
 
@@ -152,7 +161,7 @@ class Extraction {
   private period(title: string): ImportResult["period"] {
     const sentences = this.sentences();
     const aboutDocument =
-      /(överenskommels|avtal|löfte|perioden|avtalstid|giltighet|dokument|samverkan\b|planen|den\s+gäller|tidplan)/i;
+      /(överenskommels|avtal|löfte|perioden|avtalstid|giltighet|dokument|samverkan\b|planen|den\s+gäller|tidplan|^(?:avtals|giltighets)?period\s*:|^giltighetstid\s*:)/i;
     const timing =
       /(gäller|gälla|sträcker sig|löper|giltig|period|avtalstid|omfattar|från och med|fr\.\s?o\.\s?m|t\.\s?o\.\s?m|till och med|tills vidare|under åren|för åren|avser åren|under år)/i;
     let from: string | null = null;
@@ -316,8 +325,8 @@ class Extraction {
   }
 
   private commitments(kind: ImportKind) {
-    if (kind === "agreement") return [];
-    // Promise sections: the whole document for a promise, else from the promises' heading on.
+    // Under party headings anywhere in a promise; in an agreement, from its promises' part on,
+    // or wherever a party "åtar sig att".
     const start =
       kind === "promise"
         ? 0
@@ -327,7 +336,7 @@ class Extraction {
               u.kind === "heading" &&
               /^medborgarlöften?\b|^löften\b/i.test(u.text),
           );
-    const from = Math.max(0, start);
+    const from = start < 0 ? this.units.length : start;
     return findCommitments(this.units, (i) => i >= from).map((c) => ({ party: c.party, text: c.text }));
   }
 
@@ -344,18 +353,24 @@ class Extraction {
       if (cadence) break;
     }
     let responsible: string | null = null;
-    for (const s of ordered) {
-      const m =
-        /^(.{3,80}?)\s+(?:ansvarar|har ansvar(?:et)?|är ansvarig[a]?)\s+för\s+(?:att\s+)?(?:den\s+)?(?:\S+\s+)?(?:uppföljning|arbetet följs upp|följa upp|att uppföljning)/i.exec(
-          s.text,
-        ) ??
-        /(?:ansvarig[a]?\s+för\s+uppföljning(?:en)?\s+är|uppföljning(?:en)?\s+(?:görs|sker|genomförs|ansvaras för)\s+av|följs\s+(?:\p{L}+\s+)?upp\s+(?:\p{L}+\s+)?av)\s+(.{3,60}?)(?:[,.]|\s+(?:som|och\s+redovisas|en gång|årligen|årsvis|varje|minst|två|fyra|halv\p{L}*|kvartal\p{L}*|månad\p{L}*|löpande)(?!\p{L})|$)/iu.exec(
-          s.text,
-        );
-      if (m) {
-        responsible = withoutFullStop(m[1]!.replace(/^(?:det är|och)\s+/i, ""));
-        if (responsible.split(/\s+/).length <= 8) break;
-        responsible = null;
+    const patterns = [
+      // "… i Operativ samverkansgrupp Sigtuna, som ansvarar för uppföljningen"
+      /\s(?:i|av|hos)\s(\p{Lu}[\p{L}\d -]{2,60}?),?\s+som\s+(?:också\s+)?(?:ansvarar|har ansvar(?:et)?)\s+för\s+(?:att\s+)?(?:uppföljning|följa upp)/u,
+      // "Trygghetsrådet ansvarar för att uppföljning sker"
+      /^(.{3,80}?)\s+(?:ansvarar|har ansvar(?:et)?|är ansvarig[a]?)\s+för\s+(?:att\s+)?(?:den\s+)?(?:\S+\s+)?(?:uppföljning|arbetet följs upp|följa upp|att uppföljning)/i,
+      // "Ansvarig för uppföljningen är …", "Uppföljningen görs av …", "följs upp årligen av …"
+      /(?:ansvarig[a]?\s+för\s+uppföljning(?:en)?\s+är|uppföljning(?:en)?\s+(?:görs|sker|genomförs|ansvaras för)\s+av|följs\s+(?:\p{L}+\s+)?upp\s+(?:\p{L}+\s+)?av)\s+(.{3,60}?)(?:[,.]|\s+(?:som|och\s+redovisas|en gång|årligen|årsvis|varje|minst|två|fyra|halv\p{L}*|kvartal\p{L}*|månad\p{L}*|löpande)(?!\p{L})|$)/iu,
+    ];
+    search: for (const s of ordered) {
+      for (const pattern of patterns) {
+        const m = pattern.exec(s.text);
+        if (!m) continue;
+        // "Samverkansrådet, med kommundirektörerna …, ansvarar": the body is before the comma.
+        const found = withoutFullStop(m[1]!.replace(/^(?:det är|och)\s+/i, "").split(/,\s/)[0]!);
+        if (found.split(/\s+/).length <= 8) {
+          responsible = found;
+          break search;
+        }
       }
     }
     return { cadence, responsible };
@@ -423,52 +438,76 @@ function cadenceOf(text: string): ImportResult["followUp"]["cadence"] {
 }
 
 /** The title: the first heading or short block near the top that names the kind of document. */
-function findTitle(units: Unit[]): { unit: number; text: string } | null {
+function findTitle(units: Unit[]): { unit: number; count: number; text: string } | null {
   const top = units.slice(0, 40);
   const candidate = (u: Unit) =>
     u.kind !== "item" &&
     u.text.length <= 260 &&
     !LETTERHEAD.test(u.text) &&
+    !/\s[·|]\s/.test(u.text) &&
     !/\.\s+\p{Lu}/u.test(u.text.replace(/\.$/, ""));
-  for (const [i, u] of top.entries()) {
-    if (!candidate(u) || !TITLE_WORD.test(u.text)) continue;
+  const named = top.flatMap((u, i) => {
+    if (!candidate(u) || !TITLE_WORD.test(u.text)) return [];
     // A sentence that speaks of the agreement is not its title.
     if (
       u.kind === "paragraph" &&
       u.text.length > 60 &&
       /\s(?:är|har|ska|skall|kommer|gäller)\s/.test(u.text) &&
       !u.alone
-    )
-      continue;
+    ) {
+      return [];
+    }
     if (
       u.kind === "paragraph" &&
       /^(?:denna|den här|detta|samverkansöverenskommelsen|överenskommelsen|medborgarlöftet)\s/i.test(u.text)
-    )
-      continue;
-    return { unit: i, text: joinTitle(units, i) };
-  }
+    ) {
+      return [];
+    }
+    return [i];
+  });
+  // A styled title (a Markdown or Word heading) before the body text wins over a plain line.
+  const bodyStarts = top.findIndex((u) => u.kind === "paragraph" && u.text.length > 150);
+  const styled = named.find((i) => units[i]!.level > 0 && (bodyStarts < 0 || i < bodyStarts));
+  const chosen = styled ?? named[0];
+  if (chosen !== undefined) return { unit: chosen, ...joinTitle(units, chosen) };
   // No title word: the first heading, or the first short line that is not letterhead.
   const first = top.findIndex(
     (u) => u.kind === "heading" && candidate(u) && !isPersonName(u.text, { isPlace: () => false }),
   );
-  if (first >= 0) return { unit: first, text: withoutFullStop(units[first]!.text) };
+  if (first >= 0) return { unit: first, count: 1, text: withoutFullStop(units[first]!.text) };
   return null;
 }
 
 /** A title broken over lines or blocks ("… mellan Polisen och" / "Ånge kommun 2023–2026") is read whole. */
-function joinTitle(units: Unit[], i: number): string {
+function joinTitle(units: Unit[], i: number): { text: string; count: number } {
+  const done = (text: string, count: number) => ({ text: withoutFullStop(text), count });
   // Within the block: lines after the first belong to the title only when it reads on into them.
   const lines = units[i]!.lines;
   let text = tidy(lines[0]!);
-  let whole = true;
   for (const line of lines.slice(1)) {
-    if (!readsOn(text, line)) {
-      whole = false;
-      break;
-    }
+    if (!readsOn(text, line)) return done(text, 1);
     text = `${text} ${tidy(line)}`;
   }
-  if (!whole) return withoutFullStop(text);
+  // A styled title wrapped over lines (PDF) comes as headings of one level in a row.
+  const level = units[i]!.level;
+  let k = i + 1;
+  while (
+    level > 0 &&
+    k < units.length &&
+    k <= i + 3 &&
+    units[k]!.kind === "heading" &&
+    units[k]!.level === level &&
+    !units[k]!.marker &&
+    text.length < 200 &&
+    !/\d{4}$/.test(text) &&
+    !isStandardSection(units[k]!.text) &&
+    !TITLE_WORD.test(units[k]!.text) &&
+    units[k]!.text.length <= 80
+  ) {
+    text = `${text} ${tidy(units[k]!.text)}`;
+    k++;
+  }
+  if (k > i + 1) return done(text, k - i);
   const next = units[i + 1];
   if (
     next &&
@@ -477,9 +516,9 @@ function joinTitle(units: Unit[], i: number): string {
     readsOn(text, next.text) &&
     !/[.:]$/.test(next.text)
   ) {
-    text = `${text} ${tidy(next.text)}`;
+    return done(`${text} ${tidy(next.text)}`, 2);
   }
-  return withoutFullStop(text);
+  return done(text, 1);
 }
 
 function readsOn(text: string, next: string): boolean {

@@ -151,7 +151,7 @@ function lpoPattern(known: string[]) {
 export function findLpo(lines: string[], known: string[]): string | null {
   const name = lpoPattern(known);
   const re = new RegExp(
-    `${BEFORE}(?:LPO|[Ll]okalpolisområde(?:ts|t|schef(?:en)?|s)?(?:\\s+(?:för|i))?)\\s+${name}`,
+    `${BEFORE}(?:LPO|[Ll]okalpolisområde(?:ts|t|schef(?:en)?|s)?(?:\\s+(?:för|i))?)\\s*:?\\s+${name}`,
     "gu",
   );
   const counts = new Map<string, { count: number; first: number }>();
@@ -185,7 +185,7 @@ function trimName(value: string, known: string[]): string | null {
 /** "Polisområde Västerbotten" (not "lokalpolisområde"). */
 export function findPolisomrade(lines: string[]): string | null {
   const re = new RegExp(
-    `(?<![\\p{L}])(?:[Pp]olisområde|PO)\\s+(${COMPASS}\\s+${NAME_WORD}|${NAME_WORD})`,
+    `(?<![\\p{L}])(?:[Pp]olisområde|PO)\\s*:?\\s+(${COMPASS}\\s+${NAME_WORD}|${NAME_WORD}(?:\\s+(?:nord|syd|öst|väst|mitt|city|norr|söder))?)(?!\\p{L})`,
     "gu",
   );
   for (const line of lines) {

@@ -4,7 +4,7 @@ import { tidy, withoutFullStop, type Unit } from "./text-model";
 
 /** Sections every document has that are not focus areas; a heading like these ends a list of areas. */
 const STANDARD_SECTION =
-  /^(?:inledning|bakgrund|syfte|genomförande|samverkansmodell|samverkansform|samverkansstruktur|organisation|uppföljning|utvärdering|tidplan|tidsplan|information|kommunikation|övrigt|överenskommelse(?:ns)?\b(?!\s+om)|giltighet|avtalstid|period\b|perioden|ansvar|parter|underskrift|undertecknande|vision|dokumentation|revidering|uppsägning|vill du veta|hur tar vi|hur har vi|medborgardialog|metod|kontakt|definition|lagstiftning|styrdokument|resurser|finansiering|sekretess|personuppgift|datum|åtgärder|aktiviteter|aktivitetsplan|handlingsplan|bilag|innehåll|sammanfattning|referenser|avslutning|framtagande|process)/i;
+  /^(?:inledning|bakgrund|syfte|genomförande|samverkansmodell|samverkansform|samverkansstruktur|organisation|uppföljning|utvärdering|tidplan|tidsplan|information|kommunikation|övrigt|överenskommelse(?:ns)?\b(?!\s+om)|giltighet|avtalstid|period\b|perioden|ansvar|parter|underskrift|undertecknande|vision|dokumentation|revidering|uppsägning|vill du veta|hur tar vi|hur har vi|medborgardialog|metod|kontakt|definition|lagstiftning|styrdokument|resurser|finansiering|sekretess|personuppgift|datum|åtgärder|aktiviteter|aktivitetsplan|handlingsplan|bilag|innehåll|sammanfattning|referenser|avslutning|framtagande|process|så har vi|så tog vi|så här har vi|åtagande|parternas åtagande|gemensamma åtagande)/i;
 const GOAL_HEADING =
   /^(?:(?:de\s+)?(?:övergripande|gemensamma|långsiktiga|strategiska)\s+mål(?:en)?|mål(?:en)?|målsättning(?:ar|en)?|mål för\b.*|syfte och mål|mål och syfte)$/i;
 const AREA_CONTAINER =
@@ -30,7 +30,7 @@ export function commitmentPartyOf(text: string): CommitmentParty | null {
     return "joint";
   if (/^(?:polis|lokalpolis|lpo\b)/i.test(t) || /^\S*\s*polis/i.test(t)) return "police";
   if (
-    /^(?:kommun|\S+\s+kommun|\S+förvaltning|\S+nämnd|\S+\s+stad|stadsdel|socialtjänst|skola|fritid|region|\S+bolag|räddningstjänst)/i.test(
+    /^(?:kommun|\S+\s+kommun|\S*förvaltning|\S+\s+förvaltning|\S*nämnd|\S+\s+nämnd|\S+\s+stad|stad(?:en)?(?!\S)|stadsdel|socialtjänst|skola|fritid|region|\S+bolag|räddningstjänst)/i.test(
       t,
     )
   ) {
@@ -196,12 +196,10 @@ export function findFocusAreas(
 ): FocusArea[] {
   const areas: FocusArea[] = [];
   if (wholeIfNone && !units.some(isContainer)) {
-    // A promise without a section of areas: headings over lists of commitments are its areas.
+    // A promise without a section of areas: its headings over text or commitments are its areas.
     const content = units.filter((u) => !isNoise(u));
     const areasOfPromises = content.flatMap((u, k) =>
-      isAreaHeading(u, content[k + 1], content[k + 2]) &&
-      content[k + 1] &&
-      commitmentMarker(content[k + 1]!, true)
+      u.kind === "heading" && isAreaHeading(u, content[k + 1], content[k + 2]) && hasContent(content, k)
         ? [areaAt(content, k)]
         : [],
     );
@@ -275,14 +273,14 @@ function isAreaHeading(u: Unit, next: Unit | undefined, after?: Unit): boolean {
   if (u.kind !== "heading") return false;
   const t = u.text.trim();
   if (t.endsWith("?") || CAUSE_HEADING.test(t) || isStandardSection(t)) return false;
-  if (/^(?:våra\s+|gemensamma\s+)?(?:medborgar|trygghets)?löften?(?!\p{L})/iu.test(t)) return false;
+  if (/^(?:våra\s+|vårt\s+|gemensamma\s+)?(?:medborgar|trygghets)?löften?(?!\p{L})/iu.test(t)) return false;
   if (commitmentMarker(u, true)) return false;
   return true;
 }
 
 function hasContent(units: Unit[], k: number): boolean {
   const next = units[k + 1];
-  return !!next && next.kind !== "heading";
+  return !!next && (next.kind !== "heading" || !!commitmentMarker(next, true));
 }
 
 /** The area whose heading is at `k`: its points until the next heading, and its cause. */

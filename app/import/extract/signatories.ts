@@ -67,8 +67,8 @@ export function partyOf(text: string): FoundSignatory["party"] {
 
 const SEPARATOR = /^(?:underskrift|namnförtydligande|signatur|namnteckning|för\s+.+)$/i;
 
-/** Reads the signature blocks from the document's lines. */
-export function findSignatories(lines: Line[], ctx: SignatoryContext): FoundSignatory[] {
+/** Reads the signature blocks from the document's lines (from `fromLine` on: not the letterhead). */
+export function findSignatories(lines: Line[], ctx: SignatoryContext, fromLine = 0): FoundSignatory[] {
   const found: FoundSignatory[] = [];
   const texts = lines.map((l) => l.text.trim());
   const nonEmpty = (from: number, step: 1 | -1, maxGap: number) => {
@@ -87,7 +87,7 @@ export function findSignatories(lines: Line[], ctx: SignatoryContext): FoundSign
 
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
-    if (!text || text.length > 120) continue;
+    if (!text || text.length > 120 || lines[i]!.number < fromLine) continue;
 
     // "Anna Andersson, kommunstyrelsens ordförande" / "Kommunstyrelsens ordförande, Anna Andersson"
     const inline = inlineSignatory(text, ctx);
@@ -97,22 +97,32 @@ export function findSignatories(lines: Line[], ctx: SignatoryContext): FoundSign
     }
     if (!isPersonName(text, ctx)) continue;
 
+    // Title lines follow the name (perhaps after a blank line), and end at the next blank line.
     const after: string[] = [];
     for (const j of nonEmpty(i, 1, 3)) {
       const t = texts[j]!;
       if (isPersonName(t, ctx) || !isRoleLine(t) || SEPARATOR.test(t)) break;
+      if (after.length && !texts[j - 1]) break;
       after.push(t);
       if (after.length === 3) break;
     }
+    // A title right above the name ("Kommunstyrelsens ordförande" / "Elin Lantto" / "Kiruna kommun").
     const before: string[] = [];
-    for (const j of nonEmpty(i, -1, 3)) {
+    for (let j = i - 1; j >= 0 && texts[j] && before.length < 2; j--) {
       const t = texts[j]!;
       if (isPersonName(t, ctx) || SEPARATOR.test(t) || !isRoleLine(t)) break;
       before.unshift(t);
-      if (before.length === 2) break;
     }
-    // Title lines follow the name in most blocks; before it when nothing follows.
-    const roles = after.length ? after : before;
+    const roles = [...before, ...after];
+    if (!roles.length) {
+      // Titles above the name, across a blank line, when nothing follows it.
+      for (const j of nonEmpty(i, -1, 3)) {
+        const t = texts[j]!;
+        if (isPersonName(t, ctx) || SEPARATOR.test(t) || !isRoleLine(t)) break;
+        roles.unshift(t);
+        if (roles.length === 2) break;
+      }
+    }
     if (!roles.length) continue;
     // "För Ånge kommun" just above the block names the party when the title does not.
     const heading = nonEmpty(i, -1, 3)

@@ -71,7 +71,7 @@ export function normaliseText(text: string): string {
 /** The text's lines: Markdown headings noted, emphasis removed, page numbers and rules dropped. */
 export function toLines(text: string): Line[] {
   const lines: Line[] = [];
-  const raw = normaliseText(text).split("\n");
+  const raw = withoutRunningHeaders(markdownTables(normaliseText(text).replace(/\f/g, "\n").split("\n")));
   for (let i = 0; i < raw.length; i++) {
     // Lines are read up to a bound: no real line is longer, and patterns stay linear in it.
     let value = raw[i]!.slice(0, MAX_LINE_CHARS).trimEnd();
@@ -94,6 +94,54 @@ export function toLines(text: string): Line[] {
     lines.push({ number: i + 1, text: headingLevel ? trimmed : text2, headingLevel });
   }
   return splitColumns(lines);
+}
+
+/** A page number inside a line: "1 (3)", "Sida 2 av 5". */
+const PAGE_MARK = /(?:^|\s)(?:\d+\s*\(\s*\d+\s*\)|sida\s+\d+(?:\s*(?:av|\/)\s*\d+)?)(?:\s|$)/i;
+
+/**
+ * Running page headers and footers that carry a page number ("Tjörns kommun … 1 (3)") are
+ * removed wherever they repeat; other repeated lines stay (a title repeated as a page header is
+ * still the title at its first appearance).
+ */
+function withoutRunningHeaders(raw: string[]): string[] {
+  const key = (line: string) => line.trim().replace(/\s+/g, " ").replace(/\d+/g, "#");
+  const counts = new Map<string, number>();
+  for (const line of raw) {
+    if (!PAGE_MARK.test(line)) continue;
+    const k = key(line);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  if (!counts.size) return raw;
+  return raw.map((line) => (PAGE_MARK.test(line) && (counts.get(key(line)) ?? 0) >= 2 ? "" : line));
+}
+
+/** Markdown tables become their cells, column by column: signature tables read like blocks. */
+function markdownTables(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length;) {
+    if (!/^\s*\|.*\|\s*$/.test(raw[i]!)) {
+      out.push(raw[i]!);
+      i++;
+      continue;
+    }
+    const rows: string[][] = [];
+    for (; i < raw.length && /^\s*\|.*\|\s*$/.test(raw[i]!); i++) {
+      const cells = raw[i]!.trim()
+        .slice(1, -1)
+        .split("|")
+        .map((c) => c.trim());
+      if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) continue;
+      rows.push(cells);
+    }
+    const columns = Math.max(...rows.map((r) => r.length));
+    for (let c = 0; c < columns; c++) {
+      out.push("");
+      for (const row of rows) if (row[c]) out.push(row[c]!);
+    }
+    out.push("");
+  }
+  return out;
 }
 
 /**
@@ -162,7 +210,7 @@ export function toUnits(lines: Line[]): Unit[] {
     blockStart = units.length;
     block++;
   };
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const text = line.text.trim();
     if (!text) {
       if (current || units.length > blockStart) endBlock();
@@ -170,8 +218,24 @@ export function toUnits(lines: Line[]): Unit[] {
     }
     if (line.headingLevel) {
       endBlock();
-      units.push(unit("heading", text, line, "", line.headingLevel, block));
+      // "## 5.1 Narkotika", "# § 2 Mål", "## IV. Parter": the number is the heading's marker.
+      const numbered = HEADING_NUMBER.exec(text);
+      const heading = unit(
+        "heading",
+        numbered ? text.slice(numbered[0].length) : text,
+        line,
+        "",
+        line.headingLevel,
+        block,
+      );
+      if (numbered) heading.marker = numbered[1]!;
+      units.push(heading);
       endBlock();
+      continue;
+    }
+    if (isHeadingInBlock(lines, index, current)) {
+      close();
+      units.push(unit("heading", text, line, "", 0, block));
       continue;
     }
     const bullet = BULLET.exec(text);
@@ -183,7 +247,7 @@ export function toUnits(lines: Line[]): Unit[] {
       current = u;
       continue;
     }
-    const unitNow: Unit | null = current;
+    const unitNow: Unit | null = LABEL.test(text) ? (close(), null) : current;
     // A paragraph is bounded, so no text makes one unit too long to read: real ones are far shorter.
     const full = unitNow && (unitNow.lines.length >= MAX_UNIT_LINES || unitNow.text.length >= MAX_UNIT_CHARS);
     if (unitNow && !full && (unitNow.kind === "paragraph" || unitNow.kind === "item")) {
@@ -196,6 +260,23 @@ export function toUnits(lines: Line[]): Unit[] {
   }
   endBlock();
   return units.map(classify);
+}
+
+/**
+ * A heading inside a block, as text extracted from PDFs gives them ("Orsak" on the line after a
+ * list, with no blank line): a short line that does not end as a sentence, after a line that
+ * did end one (or a list item, or a heading), with text going on below it.
+ */
+function isHeadingInBlock(lines: Line[], index: number, current: Unit | null): boolean {
+  const text = lines[index]!.text.trim();
+  if (lines[index]!.headingLevel || text.length > 60 || BULLET.test(text) || LABEL.test(text)) return false;
+  if (!looksLikeHeading(text) || /[-–—]$/.test(text)) return false;
+  const next = lines[index + 1]?.text.trim() ?? "";
+  if (!next || /^\p{Ll}/u.test(next)) return false;
+  // At the start of a block: a short line over text or a list.
+  if (!current) return true;
+  const before = current.lines[current.lines.length - 1]!.trim();
+  return current.kind === "item" ? /[.!?]$/.test(before) || !/^\p{Ll}/u.test(text) : /[.:!?]$/.test(before);
 }
 
 function unit(kind: UnitKind, text: string, line: Line, marker: string, level: number, block: number): Unit {
@@ -222,8 +303,13 @@ function joinLine(before: string, next: string): string {
 }
 
 const MAX_LINE_CHARS = 20_000;
+/** "Orsak: …", "Orsaksanalys: …": a labelled line starts a paragraph of its own. */
+const LABEL =
+  /^(?:orsak\p{L}*|orsaker|kommentar|ansvarig|aktiviteter?|mål|syfte|period|ort och datum|datum)\s*:/iu;
 const MAX_UNIT_LINES = 200;
 const MAX_UNIT_CHARS = 20_000;
+
+const HEADING_NUMBER = /^((?:\d{1,2}\.)*\d{1,2}\.?|§\s*\d{1,3}\.?|[IVX]{1,4}\.|[A-Z]\.)\s+(?=\S)/u;
 
 const NUMBERED_HEADING = /^((?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2})\.?\s+(?=\p{Lu})/u;
 
@@ -231,7 +317,12 @@ const NUMBERED_HEADING = /^((?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2})\.?\s+(?=\p{Lu})/u
 function classify(u: Unit): Unit {
   if (u.kind === "item") {
     // A numbered "item" standing alone, short, without a closing stop: a numbered heading.
-    if (u.alone && /^\d{1,2}[.)]$/.test(u.marker) && u.lines.length === 1 && looksLikeHeading(u.text)) {
+    if (
+      u.alone &&
+      /^(?:\d{1,2}|[IVX]{1,4})[.)]$/.test(u.marker) &&
+      u.lines.length === 1 &&
+      looksLikeHeading(u.text)
+    ) {
       return { ...u, kind: "heading", marker: u.marker };
     }
     return u;

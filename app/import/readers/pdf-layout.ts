@@ -305,9 +305,12 @@ function typicalSpacing(lines: Line[]): number {
 
 /**
  * Whether a line was wrapped by the writer's layout rather than broken by its author: it was
- * when the next line's first word would not have fitted in the room left at its end.
+ * when the next line's first word would not have fitted in the room left at its end, in the same
+ * font size.
  */
 function isWrapped(line: FlowLine, next: FlowLine): boolean {
+  // A line in another font size (a heading over its text) is never wrapped into the next.
+  if (Math.abs(line.fontSize - next.fontSize) > 0.25) return false;
   const firstWord = /^\S+/.exec(next.text)?.[0] ?? "";
   const charWidth = (next.x1 - next.x0) / Math.max(next.text.length, 1);
   return line.right - line.x1 < (firstWord.length + 1) * charWidth;
