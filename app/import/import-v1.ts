@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The import format, version 1 (docs/import-format.md): what `tryggsam import --json` prints,
+ * The import format, version 1 (docs/import.md): what `tryggsam import --json` prints,
  * one object per file, and what the web upload shows for review. Safe for the browser.
  */
 

@@ -26,7 +26,9 @@ export function toContent(result: ImportResult): ImportedContent {
   };
   const signatories = result.signatories.map(toSignatory(result));
   const wantsAgreement = result.kind !== "promise";
-  const wantsPromise = result.kind !== "agreement" || result.commitments.length > 0;
+  // An agreement's undertakings ("Polisen åtar sig att …") stay in the agreement; only a
+  // document with promises gives a citizen promise.
+  const wantsPromise = result.kind !== "agreement";
 
   const agreement: AgreementContent | null = wantsAgreement
     ? {
@@ -47,7 +49,7 @@ export function toContent(result: ImportResult): ImportedContent {
           description: "",
         },
         communication: "",
-        otherUndertakings: [],
+        otherUndertakings: result.kind === "agreement" ? result.commitments.map(undertaking) : [],
         signatories,
       }
     : null;
@@ -135,4 +137,16 @@ function areasAsText(result: ImportResult): string {
       [area.title, ...area.points.map((p) => `- ${p}`), ...(area.cause ? [area.cause] : [])].join("\n"),
     )
     .join("\n\n");
+}
+
+const UNDERTAKING_BY: Record<ImportResult["commitments"][number]["party"], string> = {
+  police: "Polisen åtar sig att",
+  municipality: "Kommunen åtar sig att",
+  joint: "Parterna åtar sig att",
+};
+
+/** "Polisen åtar sig att patrullera …": an agreement's undertaking, with whose it is. */
+function undertaking(c: ImportResult["commitments"][number]): string {
+  const text = c.text.trim();
+  return `${UNDERTAKING_BY[c.party]} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
