@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import type { ImportReviewMeta } from "~/import/review";
 import { defineMessages } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
@@ -23,6 +24,9 @@ const messages = defineMessages({
     "label.signed": "underskrift",
     "label.diarienummer": "diarienummer",
     "label.kind": "dokumenttyp",
+    badImport:
+      "Det importerade innehållet kunde inte läsas, så inget visas och inget sparas. Läs in filen igen från sidan Importera dokument.",
+    importAgain: "Importera dokument",
   },
   en: {
     notice: "Imported from {source} – nothing is saved yet. Check the fields and save.",
@@ -44,6 +48,9 @@ const messages = defineMessages({
     "label.signed": "signing",
     "label.diarienummer": "registry number",
     "label.kind": "document type",
+    badImport:
+      "The imported content could not be read, so nothing is shown and nothing is saved. Read the file again from the Import documents page.",
+    importAgain: "Import documents",
   },
 });
 type Key = keyof typeof messages.sv;
@@ -110,6 +117,26 @@ export function ImportReviewNotice({ meta }: { meta: ImportReviewMeta }) {
         ) : null}
       </div>
       <PersonalDataWarning findings={meta.personalData} headingId="import-personal-data" level={2} />
+    </div>
+  );
+}
+
+/** The review page when the posted import could not be read: nothing shown, nothing saved. */
+export function BadImport({ partnershipId, title }: { partnershipId: string; title: string }) {
+  const t = useT(messages);
+  return (
+    <div className="narrow stack">
+      <h1 className="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      <div className="ds-alert" data-color="danger" role="alert">
+        <p className="ds-paragraph">{t("badImport")}</p>
+      </div>
+      <p>
+        <Link className="ds-link" to={`/samverkan/${partnershipId}/importera`}>
+          {t("importAgain")}
+        </Link>
+      </p>
     </div>
   );
 }

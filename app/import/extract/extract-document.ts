@@ -416,7 +416,7 @@ function cadenceOf(text: string): ImportResult["followUp"]["cadence"] {
   )
     return "quarterly";
   if (
-    /(halvårsvis|varje halvår|per halvår|två gånger (?:per|om|i|\/)\s*år|2 gånger (?:per|om|i|\/)\s*år|halvårs)/i.test(
+    /(halvårsvis|varje halvår|per halvår|två gånger (?:per|om|i|\/)\s*år|2 gånger (?:per|om|i|\/)\s*år|halvårs|varje termin|per termin|terminsvis|en gång (?:per|varje|i) termin)/i.test(
       text,
     )
   )

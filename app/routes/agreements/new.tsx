@@ -5,7 +5,7 @@ import type { Route } from "./+types/new";
 import { AgreementEditor, type AgreementFormValue } from "~/components/agreement-editor";
 import { PeriodFields } from "~/components/document-fields";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
-import { ImportReviewNotice } from "~/components/import-review-notice";
+import { BadImport, ImportReviewNotice } from "~/components/import-review-notice";
 import { requirePartnershipPermission } from "~/domain/access/permissions";
 import {
   agreementFormSchema,
@@ -42,9 +42,6 @@ const messages = defineMessages({
     back: "Tillbaka till {name}",
     reviewTitle: "Granska den importerade överenskommelsen",
     saveImport: "Spara som utkast",
-    badImport:
-      "Det importerade innehållet kunde inte läsas, så inget visas och inget sparas. Läs in filen igen från sidan Importera dokument.",
-    importAgain: "Importera dokument",
   },
   en: {
     title: "New collaboration agreement",
@@ -56,9 +53,6 @@ const messages = defineMessages({
     back: "Back to {name}",
     reviewTitle: "Review the imported agreement",
     saveImport: "Save as draft",
-    badImport:
-      "The imported content could not be read, so nothing is shown and nothing is saved. Read the file again from the Import documents page.",
-    importAgain: "Import documents",
   },
 });
 
@@ -143,10 +137,12 @@ async function saveImport(
   }
 }
 export default function NewAgreement({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT(messages);
   if (actionData && "review" in actionData) {
     return <ReviewImportedAgreement partnership={loaderData.partnership} review={actionData.review} />;
   }
-  if (actionData && "badImport" in actionData) return <BadImport partnershipId={loaderData.partnership.id} />;
+  if (actionData && "badImport" in actionData)
+    return <BadImport partnershipId={loaderData.partnership.id} title={t("reviewTitle")} />;
   return <NewAgreementForm partnership={loaderData.partnership} lastResult={actionData} />;
 }
 
@@ -221,25 +217,6 @@ function ReviewImportedAgreement({
           </>
         }
       />
-    </div>
-  );
-}
-
-function BadImport({ partnershipId }: { partnershipId: string }) {
-  const t = useT(messages);
-  return (
-    <div className="narrow stack">
-      <h1 className="ds-heading" data-size="lg">
-        {t("reviewTitle")}
-      </h1>
-      <div className="ds-alert" data-color="danger" role="alert">
-        <p className="ds-paragraph">{t("badImport")}</p>
-      </div>
-      <p>
-        <Link className="ds-link" to={`/samverkan/${partnershipId}/importera`}>
-          {t("importAgain")}
-        </Link>
-      </p>
     </div>
   );
 }

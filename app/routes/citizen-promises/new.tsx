@@ -6,7 +6,7 @@ import type { Route } from "./+types/new";
 import { CitizenPromiseEditor, type CitizenPromiseFormValue } from "~/components/citizen-promise-editor";
 import { PeriodFields } from "~/components/document-fields";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
-import { ImportReviewNotice } from "~/components/import-review-notice";
+import { BadImport, ImportReviewNotice } from "~/components/import-review-notice";
 import { requirePartnershipPermission } from "~/domain/access/permissions";
 import { findAgreements } from "~/domain/agreements/agreement.queries.server";
 import {
@@ -49,9 +49,6 @@ const messages = defineMessages({
     reviewAgreementHint:
       "Kom löftet i samma fil som en överenskommelse? Spara överenskommelsen först, så kan du välja den här.",
     saveImport: "Spara som utkast",
-    badImport:
-      "Det importerade innehållet kunde inte läsas, så inget visas och inget sparas. Läs in filen igen från sidan Importera dokument.",
-    importAgain: "Importera dokument",
   },
   en: {
     title: "New citizen promise",
@@ -68,9 +65,6 @@ const messages = defineMessages({
     reviewAgreementHint:
       "Did the promise come in the same file as an agreement? Save the agreement first, then you can choose it here.",
     saveImport: "Save as draft",
-    badImport:
-      "The imported content could not be read, so nothing is shown and nothing is saved. Read the file again from the Import documents page.",
-    importAgain: "Import documents",
   },
 });
 
@@ -186,10 +180,12 @@ async function saveImport(
 }
 
 export default function NewCitizenPromise({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT(messages);
   if (actionData && "review" in actionData) {
     return <ReviewImportedCitizenPromise {...loaderData} review={actionData.review} />;
   }
-  if (actionData && "badImport" in actionData) return <BadImport partnershipId={loaderData.partnership.id} />;
+  if (actionData && "badImport" in actionData)
+    return <BadImport partnershipId={loaderData.partnership.id} title={t("reviewTitle")} />;
   return <NewCitizenPromiseForm {...loaderData} lastResult={actionData} />;
 }
 
@@ -289,25 +285,6 @@ function ReviewImportedCitizenPromise({ partnership, agreements, review }: PageD
           options={agreements.map((a) => ({ value: a.id, label: a.title }))}
         />
       </CitizenPromiseEditor>
-    </div>
-  );
-}
-
-function BadImport({ partnershipId }: { partnershipId: string }) {
-  const t = useT(messages);
-  return (
-    <div className="narrow stack">
-      <h1 className="ds-heading" data-size="lg">
-        {t("reviewTitle")}
-      </h1>
-      <div className="ds-alert" data-color="danger" role="alert">
-        <p className="ds-paragraph">{t("badImport")}</p>
-      </div>
-      <p>
-        <Link className="ds-link" to={`/samverkan/${partnershipId}/importera`}>
-          {t("importAgain")}
-        </Link>
-      </p>
     </div>
   );
 }
