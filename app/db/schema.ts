@@ -410,3 +410,15 @@ export const appSetting = pgTable("app_setting", {
   value: text("value").notNull(),
   ...timestamps,
 });
+
+// Public cache --------------------------------------------------------------------------------
+
+/**
+ * A counter per scope ("public": everything residents see), raised in the same transaction as
+ * every write that changes a public page; instances compare it to drop cached pages.
+ */
+export const publicationVersion = pgTable("publication_version", {
+  scope: text("scope").primaryKey(),
+  version: integer("version").notNull(),
+  ...timestamps,
+});
