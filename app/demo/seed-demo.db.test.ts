@@ -103,7 +103,7 @@ describe("the demo content", () => {
     expect(await t.db.select().from(appSetting).where(eq(appSetting.key, DEMO_MARKER_KEY))).toHaveLength(1);
   });
 
-  it("stores each document signed, in the partnership of its municipality and LPO, and does not duplicate on a re-run", async () => {
+  it("stores each document signed and published, in the partnership of its municipality and LPO, and does not duplicate on a re-run", async () => {
     const documents = await demoDocumentsInOwnAreas();
     const ctx = { db: t.db, actor: system };
     const first = await seedDemoContent(ctx, { documents, read: readExpected });
@@ -119,11 +119,15 @@ describe("the demo content", () => {
     );
     const ids = partnerships.map((p) => p.id);
     const agreements = await t.db
-      .select({ signedOn: agreement.signedOn })
+      .select({ signedOn: agreement.signedOn, publishedAt: agreement.publishedAt })
       .from(agreement)
       .where(inArray(agreement.partnershipId, ids));
     const promises = await t.db
-      .select({ signedOn: citizenPromise.signedOn, agreementId: citizenPromise.agreementId })
+      .select({
+        signedOn: citizenPromise.signedOn,
+        agreementId: citizenPromise.agreementId,
+        publishedAt: citizenPromise.publishedAt,
+      })
       .from(citizenPromise)
       .where(inArray(citizenPromise.partnershipId, ids));
     // Ånge, Bräcke, Vindeln, Umeå: agreements; Vindeln's promises inside it; Sollefteå's on its own.
@@ -134,6 +138,8 @@ describe("the demo content", () => {
       "2023-03-03",
     ]);
     expect(promises.map((p) => p.signedOn).sort()).toEqual(["2017-01-01", "2023-03-03"]);
+    // Public documents: the public pages show them.
+    expect([...agreements, ...promises].every((d) => d.publishedAt instanceof Date)).toBe(true);
 
     const again = await seedDemoContent(ctx, { documents, read: readExpected });
     expect(again.seeded).toEqual([]);

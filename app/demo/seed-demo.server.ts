@@ -4,6 +4,8 @@ import type { Env } from "~/config/env.server";
 import type { DbOrTx } from "~/db/client.server";
 import { agreement, appSetting, citizenPromise, partnership } from "~/db/schema";
 import type { Actor } from "~/domain/access/actor";
+import { publishAgreement } from "~/domain/agreements/publish-agreement.server";
+import { publishCitizenPromise } from "~/domain/citizen-promises/publish-citizen-promise.server";
 import { createPartnershipForImport } from "~/domain/imports/create-partnership-for-import.server";
 import { hasDocumentImportedFrom } from "~/domain/imports/imported-document.queries.server";
 import { matchPartnership, type PartnershipRef } from "~/domain/imports/match-partnership.server";
@@ -14,8 +16,8 @@ import { importPath } from "~/import/importer.server";
 
 /**
  * The demo content: five real, public documents (app/demo/documents/), imported through the real
- * importer as the signed historical documents they are, each in the partnership of its
- * municipality and LPO (set up when missing).
+ * importer as the signed historical documents they are, published (they are public documents),
+ * each in the partnership of its municipality and LPO (set up when missing).
  */
 
 export interface DemoDocument {
@@ -63,7 +65,8 @@ export function readDemoDocument(file: string): Promise<ImportOutcome> {
 }
 
 /**
- * Imports the demo documents that are not there yet, each in its own transaction; idempotent.
+ * Imports the demo documents that are not there yet, signed and published, each in its own
+ * transaction; idempotent.
  * `read` and `documents` are for tests (the importer's quality is not what they test).
  * Throws nothing expected: a document that cannot be stored is reported as failed.
  */
@@ -106,7 +109,13 @@ export async function seedDemoContent(
         report.present.push({ file: demo.file, partnership: target.name });
         continue;
       }
-      await storeImportedDocument(ctx, target.id, outcome, { asSigned: true });
+      // Stored as signed and published in one transaction: the public pages show it at once.
+      await ctx.db.transaction(async (tx) => {
+        const inner = { db: tx, actor: ctx.actor };
+        const stored = await storeImportedDocument(inner, target.id, outcome, { asSigned: true });
+        if (stored.agreementId) await publishAgreement(inner, stored.agreementId);
+        if (stored.citizenPromiseId) await publishCitizenPromise(inner, stored.citizenPromiseId);
+      });
       report.seeded.push({
         file: demo.file,
         title: outcome.title ?? demo.file,

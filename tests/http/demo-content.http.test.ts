@@ -72,7 +72,7 @@ describe.skipIf(onPostgres)("the demo content on the first start (skipped on Pos
   });
 
   // Depends on the extractor: titles, periods, signatories and dates are read from the documents.
-  it("shows the administrator the five documents, signed, in partnerships of their municipalities and LPOs", async () => {
+  it("shows the administrator the five documents, signed and published, in partnerships of their municipalities and LPOs", async () => {
     // `npm start` is `serve --build`, on an empty data folder.
     server = await startTestServer({
       build: true,
@@ -106,7 +106,7 @@ describe.skipIf(onPostgres)("the demo content on the first start (skipped on Pos
       };
     }
     const signed = (title: string, signedOn: string): unknown[] => [
-      expect.objectContaining({ title, stage: "signed", signedOn }) as unknown,
+      expect.objectContaining({ title, stage: "published", signedOn }) as unknown,
     ];
     expect(documents["Ånge"]).toEqual({
       agreements: signed(
@@ -124,7 +124,7 @@ describe.skipIf(onPostgres)("the demo content on the first start (skipped on Pos
         "Samverkansöverenskommelse i brottsförebyggande och trygghetsskapande arbete mellan Polismyndigheten och Vindelns kommun 2023-2025",
         "2023-03-03",
       ),
-      promises: [expect.objectContaining({ stage: "signed", signedOn: "2023-03-03" })],
+      promises: [expect.objectContaining({ stage: "published", signedOn: "2023-03-03" })],
     });
     expect(documents["Umeå"]).toEqual({
       agreements: signed(
