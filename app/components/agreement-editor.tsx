@@ -8,6 +8,7 @@ import { CheckboxField, PeriodFields } from "./document-fields";
 import { AddButton, EditorSection, ListButtons, useEditorWords } from "./editor-parts";
 import { FieldNotes } from "./field-notes";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "./form";
+import { ThemeChoices } from "./theme-fields";
 import { agreementFormSchema, type toFormValue } from "~/domain/agreements/agreement-form.schemas";
 import {
   FOLLOW_UP_CADENCE_LABELS,
@@ -200,7 +201,7 @@ export function AgreementEditor({
     fields.followUpCadence,
     ...focusAreas.flatMap((a) => {
       const f = a.getFieldset();
-      return [f.title, f.points];
+      return [f.title, f.points, f.themes];
     }),
     ...signatories.flatMap((s) => {
       const f = s.getFieldset();
@@ -286,6 +287,7 @@ export function AgreementEditor({
                 <TextAreaField field={f.description} label={t("focusDescription")} rows={3} />
                 <TextAreaField field={f.points} label={t("points")} description={t("pointsHint")} rows={4} />
                 <TextAreaField field={f.causeText} label={t("causeText")} rows={3} />
+                <ThemeChoices themes={f.themes} suggested={f.themesSuggested} />
                 <details>
                   <summary>{t("triangle")}</summary>
                   <div className="stack">

@@ -1,3 +1,4 @@
+import { ThemeTags } from "./theme-fields";
 import {
   FOLLOW_UP_CADENCE_LABELS,
   PROBLEM_SOURCE_LABELS,
@@ -113,6 +114,7 @@ export function AgreementView({ content, level = 2 }: { content: AgreementConten
           <H2 className="ds-heading" data-size="xs">
             {area.title}
           </H2>
+          <ThemeTags themes={area.themes} />
           {area.description ? <p className="ds-paragraph pre-line">{area.description}</p> : null}
           {area.points.length ? (
             <ul>

@@ -8,6 +8,7 @@ import { PeriodFields } from "./document-fields";
 import { AddButton, EditorSection, ListButtons, useEditorWords } from "./editor-parts";
 import { FieldNotes } from "./field-notes";
 import { ErrorSummary, SelectField, SubmitButton, TextField, type FieldLike } from "./form";
+import { ThemeChoices } from "./theme-fields";
 import { SIGNATORY_PARTIES, SIGNATORY_PARTY_LABELS } from "~/domain/agreements/document-parts.schemas";
 import {
   citizenPromiseFormSchema,
@@ -180,7 +181,7 @@ export function CitizenPromiseEditor({
     fields.amendmentReason,
     ...commitments.flatMap((c) => {
       const f = c.getFieldset();
-      return [f.owner, f.ownerName, f.text];
+      return [f.owner, f.ownerName, f.text, f.themes];
     }),
     ...signatories.flatMap((s) => {
       const f = s.getFieldset();
@@ -248,6 +249,7 @@ export function CitizenPromiseEditor({
                   <FocusAreaChoices field={f.focusAreaKeys} legend={t("focusAreas")} options={focusAreas} />
                 ) : null}
                 <MeasureSuggestions field={f.measures} text={text} />
+                <ThemeChoices themes={f.themes} suggested={f.themesSuggested} />
                 <button
                   type="submit"
                   className="ds-button"

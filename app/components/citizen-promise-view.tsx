@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ThemeTags } from "./theme-fields";
 import { SIGNATORY_PARTY_LABELS } from "~/domain/agreements/document-parts.schemas";
 import {
   COMMITMENT_OWNER_HEADINGS,
@@ -104,6 +105,7 @@ export function CitizenPromiseView({
               return (
                 <li key={c.key} id={`lofte-${c.key}`}>
                   <p className="ds-paragraph pre-line">{c.text}</p>
+                  <ThemeTags themes={c.themes} />
                   {areas.length ? (
                     <p className="ds-paragraph muted">
                       {t("focusAreas")}: {areas.join(", ")}

@@ -3,6 +3,7 @@ import { FOLLOW_UP_CADENCES, PROBLEM_SOURCES } from "~/domain/agreements/agreeme
 import { SIGNATORY_PARTIES } from "~/domain/agreements/document-parts.schemas";
 import { COMMITMENT_OWNERS } from "~/domain/citizen-promises/citizen-promise.schemas";
 import { commitmentMeasureSchema } from "~/domain/citizen-promises/commitment-analysis.schemas";
+import { themesSchema } from "~/domain/themes/themes.schemas";
 import { personalDataSchema, type ImportResult } from "./import-v1";
 import type { ImportedContent } from "./to-content";
 
@@ -61,6 +62,7 @@ const agreementContent = z.object({
         guardian: short,
         manager: short,
       }),
+      themes: themesSchema,
     }),
   ),
   documentation: text,
@@ -90,6 +92,7 @@ const citizenPromiseContent = z.object({
       text,
       focusAreaKeys: list(z.string().max(100)),
       measures: z.array(commitmentMeasureSchema).max(10),
+      themes: themesSchema,
     }),
   ),
   followUp: text,

@@ -35,6 +35,38 @@ describe("toContent", () => {
     ]);
   });
 
+  it("gives imported focus areas and commitments the themes suggested by their text", () => {
+    const { agreement, citizenPromise } = toContent(
+      makeImportResult({
+        kind: "agreement+promise",
+        focusAreas: [
+          {
+            title: "Droger och alkohol bland unga",
+            points: ["Missbruk i Ånge kommun", "Ungdomars missbruk av narkotika"],
+            cause: null,
+          },
+          { title: "Polisens prioriteringar", points: ["Öppettider polisstationen Ånge"], cause: null },
+          { title: "Bakgrund", points: [], cause: null },
+        ],
+        commitments: [
+          { party: "joint", text: "Genomföra trygghetsvandring i centrum." },
+          { party: "police", text: "Ekonomisk brottslighet" },
+          { party: "municipality", text: "Utveckla samarbetet." },
+        ],
+      }),
+    );
+    expect(agreementContentSchema.parse(agreement).focusAreas.map((a) => a.themes)).toEqual([
+      ["narkotika-andt", "ungdomsbrottslighet"],
+      ["polisnarvaro"],
+      [],
+    ]);
+    expect(citizenPromiseContentSchema.parse(citizenPromise).commitments.map((c) => c.themes)).toEqual([
+      ["otrygga-platser"],
+      ["bedragerier"],
+      [],
+    ]);
+  });
+
   it("keeps an agreement's undertakings in the agreement, saying whose they are", () => {
     const { agreement, citizenPromise } = toContent(
       makeImportResult({

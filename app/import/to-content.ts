@@ -2,6 +2,7 @@ import type { AgreementContent, FocusArea } from "~/domain/agreements/agreement.
 import { focusAreaKey } from "~/domain/agreements/agreement-form.schemas";
 import type { Signatory } from "~/domain/agreements/document-parts.schemas";
 import type { CitizenPromiseContent, Commitment } from "~/domain/citizen-promises/citizen-promise.schemas";
+import { suggestCommitmentThemes, suggestFocusAreaThemes } from "~/domain/themes/suggest-themes";
 import type { ImportResult } from "./import-v1";
 
 /**
@@ -117,6 +118,8 @@ function focusAreas(result: ImportResult): FocusArea[] {
       guardian: "",
       manager: "",
     },
+    // Suggested from the text; the review shows them for the coordinator to change.
+    themes: suggestFocusAreaThemes(area),
   }));
 }
 
@@ -128,6 +131,7 @@ function commitments(result: ImportResult): Commitment[] {
     text: c.text,
     focusAreaKeys: [],
     measures: [],
+    themes: suggestCommitmentThemes(c),
   }));
 }
 

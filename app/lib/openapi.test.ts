@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endpointList } from "./api-endpoints";
+import { THEMES } from "~/domain/themes/themes";
 import { buildOpenApiDocument } from "./openapi";
 
 type Operation = {
@@ -57,5 +58,24 @@ describe("the OpenAPI document", () => {
       (m) => m[1]!,
     );
     for (const ref of refs) expect(document.components.schemas).toHaveProperty(ref);
+  });
+
+  it("shows a focus area's and a commitment's themes with the controlled list", () => {
+    const themes: unknown[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        const record = node as Record<string, unknown>;
+        const properties = record.properties as Record<string, unknown> | undefined;
+        if (properties?.themes && (properties.points || properties.owner)) themes.push(properties.themes);
+        Object.values(record).forEach(walk);
+      }
+    };
+    walk(document);
+    // Both documents, each in requests and answers.
+    expect(themes.length).toBeGreaterThanOrEqual(4);
+    for (const schema of themes) {
+      expect(schema).toMatchObject({ type: "array", maxItems: THEMES.length, items: { enum: [...THEMES] } });
+    }
   });
 });

@@ -9,7 +9,9 @@ import { bothSignatures, makeAgreementContent, makeCitizenPromiseContent } from 
 import { insertPartnership } from "../factories/partnerships";
 import { insertUserActor } from "../factories/users";
 import { startTestServer, type TestServer } from "../support/server";
-import { sessionCookieFor } from "../support/web-client";
+import { toFormValue } from "~/domain/agreements/agreement-form.schemas";
+import type { AgreementContent } from "~/domain/agreements/agreement.schemas";
+import { cookies, fetchCsrf, formBody, sessionCookieFor } from "../support/web-client";
 
 let server: TestServer;
 let database: Database;
@@ -273,7 +275,9 @@ describe("text typed into a document", () => {
       content: makeAgreementContent({
         title: `Rubrik ${hostile}`,
         background: hostile,
-        focusAreas: [{ key: "fara", title: hostile, description: "", points: [hostile], cause: emptyCause }],
+        focusAreas: [
+          { key: "fara", title: hostile, description: "", points: [hostile], cause: emptyCause, themes: [] },
+        ],
       }),
     });
     expect(created.status).toBe(201);
@@ -285,5 +289,99 @@ describe("text typed into a document", () => {
       expect(html, path).not.toContain("<img src=x");
       expect(html, path).toContain("&lt;script&gt;alert(");
     }
+  });
+});
+
+/** The editor's fields as a browser without JavaScript sends them: lists as `name[0].field`. */
+function editorFields(value: Record<string, unknown>, prefix = "", out: Record<string, string[]> = {}) {
+  for (const [key, v] of Object.entries(value)) {
+    const name = prefix ? (/^\d+$/.test(key) ? `${prefix}[${key}]` : `${prefix}.${key}`) : key;
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v) && v.every((item) => typeof item === "string")) out[name] = [...v];
+    else if (typeof v === "object") editorFields(v as Record<string, unknown>, name, out);
+    else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+      out[name] = [String(v)];
+  }
+  return out;
+}
+
+/** The values of the checkboxes named `name` that the page shows ticked. */
+function tickedBoxes(html: string, name: string): string[] {
+  return [...html.matchAll(/<input[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => tag.includes(`name="${name}"`) && / checked(=""|\s|\/?>)/.test(tag))
+    .map((tag) => /value="([^"]*)"/.exec(tag)![1]!);
+}
+
+describe("themes in the agreement editor, without JavaScript", () => {
+  it("suggests an old focus area's themes, saves the coordinator's choice and keeps it through the next save", async () => {
+    const api = await client(coordinator);
+    // Saved as before themes existed: the focus area has none.
+    const content = makeAgreementContent({
+      focusAreas: [
+        {
+          key: "trafik",
+          title: "Trafik",
+          description: "",
+          points: ["Hastighetsöverträdelser", "Buskörning med fordon"],
+          cause: emptyCause,
+          themes: [],
+        },
+      ],
+    });
+    const created = await api(`/partnerships/${partnershipId}/agreements`, "POST", { content });
+    const { id } = (await created.json()) as { id: string };
+    const session = await sessionCookieFor(database.db, coordinator.id);
+    const csrf = await fetchCsrf(server.url);
+    const page = async (path: string) =>
+      (await fetch(`${server.url}${path}`, { headers: { Cookie: cookies(session, csrf.cookie) } })).text();
+    const save = (fields: Record<string, string[]>) =>
+      fetch(`${server.url}/overenskommelser/${id}/redigera`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          Cookie: cookies(session, csrf.cookie),
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body: formBody({ csrf: csrf.token, ...fields }),
+      });
+    const themesOf = async () =>
+      ((await (await api(`/agreements/${id}`)).json()) as { content: AgreementContent }).content
+        .focusAreas[0]!.themes;
+
+    const first = await page(`/overenskommelser/${id}/redigera`);
+    expect(first).toContain('<legend class="ds-label">Teman</legend>');
+    expect(first).toContain("Föreslagna utifrån texten – ändra vid behov.");
+    expect(tickedBoxes(first, "focusAreas[0].themes")).toEqual(["trafik"]);
+
+    // The coordinator keeps the suggestion and adds one.
+    const chosen = editorFields(toFormValue(content, 1));
+    chosen["focusAreas[0].themes"] = ["trafik", "otrygga-platser"];
+    expect((await save(chosen)).status).toBe(302);
+    expect(await themesOf()).toEqual(["trafik", "otrygga-platser"]);
+
+    const second = await page(`/overenskommelser/${id}/redigera`);
+    expect(second).not.toContain("Föreslagna utifrån texten");
+    const ticked = tickedBoxes(second, "focusAreas[0].themes");
+    expect(ticked).toEqual(["trafik", "otrygga-platser"]);
+    expect(await page(`/overenskommelser/${id}`)).toMatch(
+      /<span class="ds-tag"[^>]*>Otrygga platser<\/span>/,
+    );
+
+    // Another change, sent with the boxes as the page shows them: the themes stay.
+    const next = editorFields(
+      toFormValue(
+        {
+          ...content,
+          background: "Andra versionen.",
+          focusAreas: [{ ...content.focusAreas[0]!, themes: [] }],
+        },
+        2,
+      ),
+    );
+    next["focusAreas[0].themes"] = ticked;
+    delete next["focusAreas[0].themesSuggested"];
+    expect((await save(next)).status).toBe(302);
+    expect(await themesOf()).toEqual(["trafik", "otrygga-platser"]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { suggestFocusAreaThemes } from "~/domain/themes/suggest-themes";
 import { agreementContentSchema, causeAnalysisSchema, type AgreementContent } from "./agreement.schemas";
 
 /**
@@ -25,6 +26,11 @@ const checkbox = z
   .string()
   .optional()
   .transform((value) => value === "on");
+/** A group of checkboxes sharing a name: none, one (a string) or several (an array). */
+export const checkedValues = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
 const agreementFormFields = z.object({
   baseRevision: z.coerce.number().int().min(1),
@@ -60,6 +66,9 @@ const agreementFormFields = z.object({
         handler: optionalText,
         guardian: optionalText,
         manager: optionalText,
+        themes: checkedValues,
+        /** Sent along while the ticked themes are the suggestion, so the note stays until saved. */
+        themesSuggested: checkbox,
       }),
     )
     .optional()
@@ -143,6 +152,7 @@ function toContent(f: AgreementFormFields): unknown {
         guardian: a.guardian,
         manager: a.manager,
       }),
+      themes: [...new Set(a.themes)],
     })),
     documentation: f.documentation,
     followUp: {
@@ -182,8 +192,16 @@ function formPath(path: PropertyKey[]): PropertyKey[] {
   }
 }
 
-/** The form's initial value for an agreement's current content and revision. */
-export function toFormValue(content: AgreementContent, baseRevision: number) {
+/**
+ * The form's initial value for an agreement's current content and revision. A focus area without
+ * themes gets the suggestion from its text, ticked and marked as suggested; so does every focus
+ * area when `themesSuggested` says the content's themes are themselves a suggestion (an import).
+ */
+export function toFormValue(
+  content: AgreementContent,
+  baseRevision: number,
+  { themesSuggested = false }: { themesSuggested?: boolean } = {},
+) {
   return {
     baseRevision: String(baseRevision),
     amendmentReason: "",
@@ -208,6 +226,7 @@ export function toFormValue(content: AgreementContent, baseRevision: number) {
       handler: a.cause.handler,
       guardian: a.cause.guardian,
       manager: a.cause.manager,
+      ...themesValue(a.themes, () => suggestFocusAreaThemes(a), themesSuggested),
     })),
     documentation: content.documentation,
     followUpCadence: content.followUp.cadence ?? "",
@@ -219,6 +238,16 @@ export function toFormValue(content: AgreementContent, baseRevision: number) {
     otherUndertakings: content.otherUndertakings.join("\n"),
     signatories: content.signatories,
   };
+}
+
+/** The themes to tick and whether they are a suggestion, for a focus area or a commitment. */
+export function themesValue<T extends string>(
+  themes: readonly T[],
+  suggest: () => T[],
+  suggested: boolean,
+): { themes: T[]; themesSuggested: "on" | undefined } {
+  const shown = themes.length ? [...themes] : suggest();
+  return { themes: shown, themesSuggested: shown.length && (suggested || !themes.length) ? "on" : undefined };
 }
 
 /** Starting an agreement: its title and period; the rest is written in the editor. */

@@ -14,6 +14,7 @@ const content = agreementContentSchema.parse({
       title: "Otrygghet",
       points: ["Fler synliga poliser", "Belysning i centrum"],
       cause: { text: "Få vuxna ute kvällstid", place: "Centrum" },
+      themes: ["otrygga-platser", "polisnarvaro"],
     },
   ],
   followUp: { cadence: "yearly", responsible: "Trygghetsrådet", standingAgendaItem: true },
@@ -75,5 +76,68 @@ describe("the agreement editor's form", () => {
     expect(submission.status === "success" && submission.value.content.background).toBe(
       '<script>alert("x")</script>',
     );
+  });
+
+  it("offers a focus area without themes the suggestion from its title and points, ticked and marked", () => {
+    const [area] = content.focusAreas;
+    const value = toFormValue(
+      {
+        ...content,
+        focusAreas: [
+          { ...area!, themes: [] },
+          {
+            ...area!,
+            key: "trafik",
+            title: "Trafik",
+            points: ["Hastighetsöverträdelser"],
+            themes: ["trafik"],
+          },
+          { ...area!, key: "ovrigt", title: "Övrigt", points: [], themes: [] },
+        ],
+      },
+      1,
+    );
+    expect(value.focusAreas.map((a) => [a.themes, a.themesSuggested])).toEqual([
+      [["otrygga-platser", "polisnarvaro"], "on"],
+      [["trafik"], undefined],
+      [[], undefined],
+    ]);
+    // Saved as shown: the suggestion becomes the focus area's themes.
+    const submission = parseWithZod(formData(value), { schema: agreementFormSchema });
+    expect(
+      submission.status === "success" && submission.value.content.focusAreas.map((a) => a.themes),
+    ).toEqual([["otrygga-platser", "polisnarvaro"], ["trafik"], []]);
+  });
+
+  it("saves the themes the coordinator ticks, none included, and refuses one not on the list", () => {
+    const value = toFormValue(content, 1);
+    const data = formData({ ...value, focusAreas: [{ ...value.focusAreas[0]!, themes: undefined }] });
+    data.append("focusAreas[0].themesSuggested", "on");
+    const none = parseWithZod(data, { schema: agreementFormSchema });
+    expect(none.status === "success" && none.value.content.focusAreas[0]!.themes).toEqual([]);
+
+    data.append("focusAreas[0].themes", "trafik");
+    data.append("focusAreas[0].themes", "trafik");
+    const one = parseWithZod(data, { schema: agreementFormSchema });
+    expect(one.status === "success" && one.value.content.focusAreas[0]!.themes).toEqual(["trafik"]);
+
+    data.append("focusAreas[0].themes", "sport");
+    const refused = parseWithZod(data, { schema: agreementFormSchema });
+    expect(refused.status).toBe("error");
+    expect(refused.reply().error?.["focusAreas[0].themes"]).toEqual(["Välj teman ur listan."]);
+  });
+
+  it("marks an import's themes as suggested while it is reviewed", () => {
+    const value = toFormValue(content, 1, { themesSuggested: true });
+    expect(value.focusAreas[0]!.themesSuggested).toBe("on");
+  });
+
+  it("reads content saved before themes existed, its focus areas without themes", () => {
+    const { focusAreas, ...rest } = content;
+    const old = JSON.parse(
+      JSON.stringify({ ...rest, focusAreas: focusAreas.map(({ themes: _themes, ...area }) => area) }),
+    ) as unknown;
+    expect(JSON.stringify(old)).not.toContain("themes");
+    expect(agreementContentSchema.parse(old).focusAreas[0]!.themes).toEqual([]);
   });
 });

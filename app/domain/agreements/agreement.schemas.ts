@@ -8,6 +8,7 @@ import {
   signatorySchema,
   TITLE_MAX,
 } from "./document-parts.schemas";
+import { themesSchema } from "~/domain/themes/themes.schemas";
 
 /**
  * A samverkansöverenskommelse's content: what one revision holds. Safe for the browser; the
@@ -98,6 +99,8 @@ export const focusAreaSchema = z.object({
   description: longText("beskrivningen"),
   points: z.array(requiredShortText("punkten")).max(LIST_MAX).default([]),
   cause: causeAnalysisSchema.default(emptyCause),
+  /** What it is about, from the controlled list; empty in revisions saved before themes. */
+  themes: themesSchema,
 });
 export type FocusArea = z.infer<typeof focusAreaSchema>;
 

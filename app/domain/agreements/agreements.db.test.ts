@@ -13,7 +13,7 @@ import {
   getAgreement,
   getAgreementRevision,
 } from "./agreement.queries.server";
-import type { AgreementContent } from "./agreement.schemas";
+import { emptyCause, type AgreementContent } from "./agreement.schemas";
 import { createAgreementDraft } from "./create-agreement-draft.server";
 import { markAgreementReadyForSigning } from "./mark-agreement-ready-for-signing.server";
 import { publishAgreement } from "./publish-agreement.server";
@@ -384,5 +384,41 @@ describe("agreements", () => {
       before: null,
       after: "Kommunen sa upp den.",
     });
+  });
+
+  it("reads a revision saved before themes existed, and keeps the themes a later save gives", async () => {
+    const { partnershipId, coordinator } = await partnershipWithRoles();
+    const ctx = { db: t.db, actor: coordinator };
+    const content = makeAgreementContent({
+      focusAreas: [
+        {
+          key: "trafik",
+          title: "Trafik",
+          description: "",
+          points: ["Hastighetsöverträdelser"],
+          cause: emptyCause,
+          themes: [],
+        },
+      ],
+    });
+    const { id } = await createAgreementDraft(ctx, partnershipId, content);
+    // The JSON as stored before themes: no key at all.
+    await t.db.execute(
+      sql`update agreement_revision set content = jsonb_set(content, '{focusAreas,0}', (content->'focusAreas'->0) - 'themes') where agreement_id = ${id}`,
+    );
+    const [stored] = await t.db
+      .select({ content: agreementRevision.content })
+      .from(agreementRevision)
+      .where(eq(agreementRevision.agreementId, id));
+    expect(stored!.content.focusAreas[0]).not.toHaveProperty("themes");
+    const old = await getAgreement(ctx, id);
+    expect(old.content.focusAreas[0]!.themes).toEqual([]);
+
+    const themed = {
+      ...old.content,
+      focusAreas: [{ ...old.content.focusAreas[0]!, themes: ["trafik" as const] }],
+    };
+    await saveAgreementRevision(ctx, id, { baseRevision: 1, content: themed });
+    expect((await getAgreement(ctx, id)).content.focusAreas[0]!.themes).toEqual(["trafik"]);
   });
 });

@@ -130,6 +130,7 @@ describe("checkAgreement", () => {
             description: "",
             points: [],
             cause: { ...emptyCause, place: "Fritidshus som står tomma på vintern" },
+            themes: [],
           },
         ],
       }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { focusAreaKey } from "~/domain/agreements/agreement-form.schemas";
+import { checkedValues, focusAreaKey, themesValue } from "~/domain/agreements/agreement-form.schemas";
+import { suggestCommitmentThemes } from "~/domain/themes/suggest-themes";
 import { citizenPromiseContentSchema, type CitizenPromiseContent } from "./citizen-promise.schemas";
 import { commitmentMeasureSchema, type CommitmentMeasure } from "./commitment-analysis.schemas";
 
@@ -19,11 +20,6 @@ const checkbox = z
   .string()
   .optional()
   .transform((value) => value === "on");
-/** A group of checkboxes sharing a name: none, one (a string) or several (an array). */
-const checkedValues = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
 /** A measure as its checkbox sends it; a value that is no measure is dropped, not trusted. */
 export function parseMeasure(json: string): CommitmentMeasure | null {
@@ -59,6 +55,9 @@ const citizenPromiseFormFields = z.object({
         text: optionalText,
         focusAreaKeys: checkedValues,
         measures: checkedValues,
+        themes: checkedValues,
+        /** Sent along while the ticked themes are the suggestion, so the note stays until saved. */
+        themesSuggested: checkbox,
       }),
     )
     .optional()
@@ -108,6 +107,7 @@ function toContent(f: CitizenPromiseFormFields): unknown {
       text: c.text,
       focusAreaKeys: [...new Set(c.focusAreaKeys)],
       measures: c.measures.map(parseMeasure).filter((m): m is CommitmentMeasure => m !== null),
+      themes: [...new Set(c.themes)],
     })),
     followUp: f.followUp,
     // A row left empty in the form is no signatory.
@@ -131,8 +131,16 @@ function formPath(path: PropertyKey[]): PropertyKey[] {
   }
 }
 
-/** The form's initial value for a citizen promise's current content and revision. */
-export function toFormValue(content: CitizenPromiseContent, baseRevision: number) {
+/**
+ * The form's initial value for a citizen promise's current content and revision. A commitment
+ * without themes gets the suggestion from its text, ticked and marked as suggested; so does every
+ * commitment when `themesSuggested` says the content's themes are themselves a suggestion.
+ */
+export function toFormValue(
+  content: CitizenPromiseContent,
+  baseRevision: number,
+  { themesSuggested = false }: { themesSuggested?: boolean } = {},
+) {
   return {
     baseRevision: String(baseRevision),
     amendmentReason: "",
@@ -150,6 +158,7 @@ export function toFormValue(content: CitizenPromiseContent, baseRevision: number
       text: c.text,
       focusAreaKeys: c.focusAreaKeys,
       measures: c.measures.map(measureValue),
+      ...themesValue(c.themes, () => suggestCommitmentThemes(c), themesSuggested),
     })),
     followUp: content.followUp,
     signatories: content.signatories,

@@ -16,6 +16,8 @@ const content = citizenPromiseContentSchema.parse({
     ...c,
     focusAreaKeys: i === 0 ? ["ungdomar", "centrum"] : [],
     measures: analyseCommitment(c.text),
+    // Chosen, not the suggestion: what is saved is what the form shows.
+    themes: i % 2 === 0 ? ["ungdomsbrottslighet"] : ["otrygga-platser", "polisnarvaro"],
   })),
 });
 
@@ -106,5 +108,51 @@ describe("the citizen promise editor's form", () => {
     data.set("agreementId", "");
     const started = parseWithZod(data, { schema: newCitizenPromiseFormSchema });
     expect(started.status === "success" && started.value.agreementId).toBeNull();
+  });
+
+  it("offers a commitment without themes the suggestion from its text, ticked and marked, and saves it", () => {
+    const value = toFormValue(
+      { ...content, commitments: content.commitments.map((c) => ({ ...c, themes: [] })) },
+      1,
+    );
+    expect(value.commitments.map((c) => [c.themes, c.themesSuggested])).toEqual([
+      [["ungdomsbrottslighet"], "on"],
+      [["polisnarvaro"], "on"],
+      // Grannsamverkan is the classic work against burglary.
+      [["bostadsinbrott"], "on"],
+      [["ungdomsbrottslighet"], "on"],
+      [["otrygga-platser"], "on"],
+      [[], undefined],
+    ]);
+    const submission = parseWithZod(formData(value), { schema: citizenPromiseFormSchema });
+    expect(submission.status === "success" && submission.value.content.commitments[4]!.themes).toEqual([
+      "otrygga-platser",
+    ]);
+  });
+
+  it("reads one ticked theme as a list of one and refuses one not on the list", () => {
+    const data = formData({ ...toFormValue(content, 1), commitments: [] });
+    data.append("commitments[0].owner", "police");
+    data.append("commitments[0].text", "Genomföra trygghetsvandring i centrum.");
+    data.append("commitments[0].themes", "otrygga-platser");
+    const one = parseWithZod(data, { schema: citizenPromiseFormSchema });
+    expect(one.status === "success" && one.value.content.commitments[0]!.themes).toEqual(["otrygga-platser"]);
+    data.append("commitments[0].themes", "<script>");
+    const refused = parseWithZod(data, { schema: citizenPromiseFormSchema });
+    expect(refused.status === "error" && refused.reply().error?.["commitments[0].themes"]).toEqual([
+      "Välj teman ur listan.",
+    ]);
+  });
+
+  it("reads content saved before themes existed, its commitments without themes", () => {
+    const old = JSON.parse(
+      JSON.stringify({
+        ...content,
+        commitments: content.commitments.map(({ themes: _themes, ...c }) => c),
+      }),
+    ) as unknown;
+    expect(JSON.stringify(old)).not.toContain("themes");
+    const read = citizenPromiseContentSchema.parse(old);
+    expect(read.commitments.every((c) => c.themes.length === 0)).toBe(true);
   });
 });

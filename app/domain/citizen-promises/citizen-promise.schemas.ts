@@ -9,6 +9,7 @@ import {
   signatorySchema,
   TITLE_MAX,
 } from "~/domain/agreements/document-parts.schemas";
+import { themesSchema } from "~/domain/themes/themes.schemas";
 import { commitmentMeasureSchema } from "./commitment-analysis.schemas";
 
 /** A medborgarlöfte's content: what one revision holds. Safe for the browser. */
@@ -45,6 +46,8 @@ export const commitmentSchema = z
     focusAreaKeys: z.array(keySchema).max(LIST_MAX).default([]),
     /** The accepted reading of its schedule, target or deadline; empty when none. */
     measures: z.array(commitmentMeasureSchema).max(10).default([]),
+    /** What it is about, from the controlled list; empty in revisions saved before themes. */
+    themes: themesSchema,
   })
   .refine((c) => c.owner !== "other" || c.ownerName.length > 0, {
     path: ["ownerName"],

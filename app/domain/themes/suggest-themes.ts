@@ -102,3 +102,13 @@ export function suggestThemes(text: string): Theme[] {
     return THEME_KEYWORDS[theme].some((keyword) => findsPhrase(stems, keyword.split(" "), skip));
   });
 }
+
+/** A focus area's suggestion: from its title and its points. */
+export function suggestFocusAreaThemes(area: { title: string; points: readonly string[] }): Theme[] {
+  return suggestThemes([area.title, ...area.points].join("\n"));
+}
+
+/** A commitment's suggestion: from its text. */
+export function suggestCommitmentThemes(commitment: { text: string }): Theme[] {
+  return suggestThemes(commitment.text);
+}

@@ -107,7 +107,13 @@ function reviewImport(formData: FormData) {
   const review = parseReviewJson(agreementReviewSchema, formData.get(IMPORT_REVIEW_FIELD));
   if (!review) return data({ badImport: true as const }, { status: 400 });
   const { content, ...meta } = review;
-  return { review: { meta, formValue: toFormValue(content, 1), reply: null } satisfies Review };
+  return {
+    review: {
+      meta,
+      formValue: toFormValue(content, 1, { themesSuggested: true }),
+      reply: null,
+    } satisfies Review,
+  };
 }
 
 /** The review editor is saved (or one of its list buttons pressed): a new draft, or the form again. */

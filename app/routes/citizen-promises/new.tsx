@@ -134,7 +134,7 @@ function reviewImport(formData: FormData) {
   const { content, ...meta } = review;
   const shown: Review = {
     meta,
-    formValue: toFormValue(content, 1),
+    formValue: toFormValue(content, 1, { themesSuggested: true }),
     reply: null,
     agreementId: "",
     agreementErrors: [],
