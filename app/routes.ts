@@ -5,6 +5,13 @@ export default [
   index("routes/home.tsx"),
   route("readyz", "routes/health/readyz.ts"),
 
+  // Public pages: no login, only published documents
+  route("kommun/:slug", "routes/public/municipality.tsx"),
+  route("oversikt", "routes/public/overview.tsx"),
+  route("oversikt.csv", "routes/public/overview-csv.ts"),
+  route("sitemap.xml", "routes/public/sitemap.ts"),
+  route("robots.txt", "routes/public/robots.ts"),
+
   // Accounts
   route("forsta-start", "routes/auth/setup.tsx"),
   route("logga-in", "routes/auth/login.tsx"),

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "~/db/client.server";
-import type { Actor } from "~/domain/access/actor";
+import { systemActor, type Actor } from "~/domain/access/actor";
 import {
   findAgreements,
   getAgreement,
@@ -11,6 +11,7 @@ import {
   findCitizenPromisesInAgreement,
   getCitizenPromise,
 } from "~/domain/citizen-promises/citizen-promise.queries.server";
+import { isPublishedDocument } from "~/domain/public/published-document.queries.server";
 import { findPartnerships, getPartnership } from "~/domain/partnerships/partnership.queries.server";
 import { isAppError, notFound } from "~/errors/app-error";
 import { writeDocx } from "./docx-writer.server";
@@ -49,11 +50,16 @@ function signatoriesOf(
  * and `tryggsam list-documents` show); `kind` limits it to one of the two. Throws NOT_FOUND
  * (unknown, or not readable by the actor).
  */
-export async function printableDocument(ctx: Ctx, id: string, kind?: DocumentKind): Promise<Printable> {
+export async function printableDocument(
+  ctx: Ctx,
+  id: string,
+  kind?: DocumentKind,
+  options: { publishedOnly?: boolean } = {},
+): Promise<Printable> {
   const agreement = kind === "citizen-promise" ? null : await getAgreement(ctx, id).catch(nullWhenNotFound);
   if (agreement) {
     const partnership = await getPartnership(ctx, agreement.partnershipId);
-    const promises = await findCitizenPromisesInAgreement(ctx, agreement.id);
+    const promises = await findCitizenPromisesInAgreement(ctx, agreement.id, options);
     return printableAgreement(
       {
         ...agreement.content,
@@ -107,6 +113,29 @@ export async function exportDocument(
   kind?: DocumentKind,
 ): Promise<ExportedDocument> {
   const printable = await printableDocument(ctx, id, kind);
+  return {
+    fileName: exportFileName(printable.title, format),
+    contentType: CONTENT_TYPES[format],
+    body: format === "docx" ? await writeDocx(printable) : await writePdf(printable),
+  };
+}
+
+/** Reads published documents on behalf of the public: they are public documents. */
+const PUBLIC_READER: Actor = systemActor("allmänheten");
+
+/**
+ * A PUBLISHED agreement or citizen promise as a DOCX or PDF file, for anyone (no actor needed);
+ * promises inside an agreement's document only when they are published too.
+ * Throws NOT_FOUND (unknown, or not published: a draft's existence is not leaked).
+ */
+export async function exportPublishedDocument(
+  db: DbOrTx,
+  id: string,
+  format: ExportFormat,
+  kind: DocumentKind,
+): Promise<ExportedDocument> {
+  if (!(await isPublishedDocument(db, kind, id))) throw notFound("Dokumentet");
+  const printable = await printableDocument({ db, actor: PUBLIC_READER }, id, kind, { publishedOnly: true });
   return {
     fileName: exportFileName(printable.title, format),
     contentType: CONTENT_TYPES[format],

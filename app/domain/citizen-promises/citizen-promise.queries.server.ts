@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { appUser, citizenPromise, citizenPromiseRevision, commitmentProgress } from "~/db/schema";
 import type { Actor } from "~/domain/access/actor";
@@ -318,17 +318,24 @@ async function findCommitmentProgress(
 }
 
 /**
- * The contents of the citizen promises published inside an agreement's document, oldest first.
+ * The contents of the citizen promises published inside an agreement's document, oldest first;
+ * with `publishedOnly`, only those published (for the public's copy of the document).
  * Throws NOT_FOUND when the actor may not read the agreement's partnership.
  */
 export async function findCitizenPromisesInAgreement(
   ctx: Ctx,
   agreementId: string,
+  options: { publishedOnly?: boolean } = {},
 ): Promise<CitizenPromiseContent[]> {
   const rows = await ctx.db
     .select({ id: citizenPromise.id })
     .from(citizenPromise)
-    .where(eq(citizenPromise.agreementId, agreementId))
+    .where(
+      and(
+        eq(citizenPromise.agreementId, agreementId),
+        options.publishedOnly ? isNotNull(citizenPromise.publishedAt) : undefined,
+      ),
+    )
     .orderBy(asc(citizenPromise.createdAt), asc(citizenPromise.id));
   const promises = await Promise.all(rows.map((row) => getCitizenPromise(ctx, row.id)));
   return promises.map((promise) => promise.content);

@@ -56,7 +56,7 @@ export function isCurrentStatus(status: DateStatus): boolean {
 /** The themes a focus area (or commitment) is tagged with; anything not on the list is dropped. */
 export function themesOf(value: unknown): Theme[] {
   if (!value || typeof value !== "object" || !("themes" in value)) return [];
-  const themes = (value).themes;
+  const themes = value.themes;
   if (!Array.isArray(themes)) return [];
   return themes.filter((t): t is Theme => (THEMES as readonly string[]).includes(t as string));
 }

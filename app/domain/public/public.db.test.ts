@@ -13,6 +13,7 @@ import { insertCouncil, insertPartnership } from "../../../tests/factories/partn
 import { withTestDatabase } from "../../../tests/support/test-database";
 import { findPublicMunicipality } from "./public-municipality.queries.server";
 import { findPublicOverview } from "./public-overview.queries.server";
+import { findPublishedMunicipalitySlugs } from "./public-sitemap.queries.server";
 
 const t = withTestDatabase();
 const system = systemActor("test");
@@ -72,6 +73,18 @@ describe("the public read model", () => {
     // The 2023–2026 published agreement, not the signed-but-unpublished 2026–2030 one.
     expect(tanum).toMatchObject({ status: "active", agreementId: published.id, periodEnd: "2026" });
     expect(tanum.promises).toBeGreaterThanOrEqual(1);
+  });
+
+  it("lists in the sitemap only municipalities with something published", async () => {
+    const onlyDraft = "0117"; // Österåker
+    const partnershipId = await insertPartnership(t.db, { municipalities: [onlyDraft] });
+    await insertAgreement(t.db, { partnershipId, stage: "signed" });
+    await insertCitizenPromise(t.db, { partnershipId, stage: "draft" });
+    const withPromise = await insertPartnership(t.db, { municipalities: ["0120"] }); // Värmdö
+    await insertCitizenPromise(t.db, { partnershipId: withPromise, stage: "published" });
+    const slugs = await findPublishedMunicipalitySlugs(t.db);
+    expect(slugs).not.toContain("osteraker");
+    expect(slugs).toContain("varmdo");
   });
 
   it("derives the status by date: active, continued after its end, expired, and replaced only by a published successor", async () => {
@@ -146,13 +159,13 @@ describe("the public read model", () => {
       stage: "published",
       content: makeAgreementContent({ period: { from: "2026", to: "2027", continuesUntilReplaced: false } }),
     });
-    // Themes as the editor stores them in the content's JSON; unknown ones are dropped.
+    // Themes as the editor stores them in the content's JSON.
     const [revision] = await t.db
       .select()
       .from(agreementRevision)
       .where(eq(agreementRevision.agreementId, withThemes.id));
     const content = revision!.content as unknown as { focusAreas: Record<string, unknown>[] };
-    content.focusAreas[0]!.themes = ["otrygga-platser", "inte-ett-tema"];
+    content.focusAreas[0]!.themes = ["otrygga-platser"];
     content.focusAreas[1]!.themes = ["narkotika-andt", "otrygga-platser"];
     await t.db
       .update(agreementRevision)
