@@ -146,17 +146,35 @@ describeInBrowser(
       expect(await ramsele.isChecked()).toBe(false);
       await ramsele.check();
       await grannsamverkan.check();
-      expect(await commitment(page, 0).getByRole("checkbox").count()).toBe(0);
+      expect(
+        await commitment(page, 0)
+          .getByRole("checkbox", { name: /^Använd:/ })
+          .count(),
+      ).toBe(0);
+      // Themes suggested from each commitment's text, ticked and said in words to be suggestions;
+      // the coordinator adds one.
+      const themes = (index: number) => commitment(page, index).getByRole("group", { name: "Teman" });
+      expect(await themes(4).getByRole("checkbox", { name: "Otrygga platser" }).isChecked()).toBe(true);
+      expect(await themes(4).textContent()).toContain("Föreslagna utifrån texten – ändra vid behov.");
+      expect(await themes(0).getByRole("checkbox", { name: "Ungdomsbrottslighet" }).isChecked()).toBe(true);
+      await themes(0).getByRole("checkbox", { name: "Polisnärvaro och tillgänglighet" }).check();
       await check(page);
       await submit(page, "Spara ny version");
       const document = page.locator(".document");
+      expect(await document.locator(".document-themes").first().textContent()).toContain(
+        "Ungdomsbrottslighet",
+      );
       expect(await document.textContent()).toContain("Mäts som: Varje månad utom juni–augusti");
       expect(await document.textContent()).toContain(
         "Mäts som: Mål: 10 samverkansgrupper vid periodens slut",
       );
-      // Accepted measures come back ticked.
+      // Accepted measures and chosen themes come back ticked, no longer marked as suggestions.
       await page.getByRole("link", { name: "Redigera" }).click();
       expect(await ramsele.isChecked()).toBe(true);
+      expect(
+        await themes(0).getByRole("checkbox", { name: "Polisnärvaro och tillgänglighet" }).isChecked(),
+      ).toBe(true);
+      expect(await themes(0).textContent()).not.toContain("Föreslagna utifrån texten");
       await page.goto(`${server.url}${promisePath}`);
 
       // Ready for signing; the police sign in their own browser, then the municipality.
