@@ -8,6 +8,7 @@ import {
 } from "../factories/agreements";
 import { insertPartnership } from "../factories/partnerships";
 import { insertUserActor } from "../factories/users";
+import { localeCookie } from "~/lib/cookies.server";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -162,6 +163,23 @@ describe("the public pages, without logging in", () => {
       await response.arrayBuffer();
       expect(response.status, path).toBe(status);
     }
+  });
+});
+
+describe("in English", () => {
+  it("the municipality page and the overview speak the visitor's language, titles and tags included", async () => {
+    const cookie = (await localeCookie.serialize("en")).split(";")[0]!;
+    const page = await (
+      await fetch(`${server.url}/kommun/${HARJEDALEN.slug}`, { headers: { cookie } })
+    ).text();
+    expect(page).toContain('<html lang="en"');
+    expect(page).toContain("Collaboration agreement");
+    expect(page).toContain("The police promise to");
+    expect(page).toContain("Active");
+    expect(page).toContain('<meta property="og:locale" content="en_GB"/>');
+    const overview = await (await fetch(`${server.url}/oversikt`, { headers: { cookie } })).text();
+    expect(overview).toContain("<title>Overview: all municipalities – Tryggsam</title>");
+    expect(overview).toContain("None published");
   });
 });
 
