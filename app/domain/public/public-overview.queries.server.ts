@@ -36,11 +36,8 @@ export interface PublicOverviewRow {
 
 const NO_PERIOD: Period = { from: null, to: null, continuesUntilReplaced: false };
 
-/**
- * All municipalities (290), one row each, in name order, with what has been published about
- * them, status on `today` ("YYYY-MM-DD", Sweden). Two queries, whatever the number of rows.
- */
-export async function findPublicOverview(db: DbOrTx, today: string): Promise<PublicOverviewRow[]> {
+/** The overview's two queries, unexecuted (their SQL is checked in: public-overview.sql). */
+export function publicOverviewQueries(db: DbOrTx) {
   const promiseCounts = db
     .select({
       code: partnershipMunicipality.municipalityCode,
@@ -66,8 +63,8 @@ export async function findPublicOverview(db: DbOrTx, today: string): Promise<Pub
     .groupBy(partnershipMunicipality.municipalityCode)
     .as("promise_counts");
 
-  const [municipalities, agreements] = await Promise.all([
-    db
+  return {
+    municipalities: db
       .select({
         code: municipality.code,
         name: municipality.name,
@@ -82,7 +79,7 @@ export async function findPublicOverview(db: DbOrTx, today: string): Promise<Pub
       .innerJoin(policeRegion, eq(policeRegion.id, county.policeRegionId))
       .leftJoin(promiseCounts, eq(promiseCounts.code, municipality.code))
       .orderBy(asc(municipality.name), asc(municipality.code)),
-    db
+    agreements: db
       .select({
         code: partnershipMunicipality.municipalityCode,
         id: agreement.id,
@@ -105,7 +102,16 @@ export async function findPublicOverview(db: DbOrTx, today: string): Promise<Pub
         ),
       )
       .where(isNotNull(agreement.publishedAt)),
-  ]);
+  };
+}
+
+/**
+ * All municipalities (290), one row each, in name order, with what has been published about
+ * them, status on `today` ("YYYY-MM-DD", Sweden). Two queries, whatever the number of rows.
+ */
+export async function findPublicOverview(db: DbOrTx, today: string): Promise<PublicOverviewRow[]> {
+  const queries = publicOverviewQueries(db);
+  const [municipalities, agreements] = await Promise.all([queries.municipalities, queries.agreements]);
 
   const candidates = new Map<
     string,
