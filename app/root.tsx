@@ -57,9 +57,12 @@ export const middleware: Route.MiddlewareFunction[] = [
       actor = (await findSessionActor(db, sessionToken)) ?? actor;
     }
 
+    // A page rendered for the public cache (cli/public-cache.ts) is served to everyone: no token,
+    // no cookie. Such pages have no form that posts.
+    const publicRender = request.headers.get("x-tryggsam-public-render") === "1";
     const existingCsrfId = (await csrfCookie(secure).parse(cookieHeader)) as string | null;
     const csrfId = existingCsrfId ?? newCsrfCookieId();
-    const csrfToken = csrfTokenFor(secret, csrfId);
+    const csrfToken = publicRender ? "" : csrfTokenFor(secret, csrfId);
 
     // The upload reads its own multipart body as it streams in and checks the token there, in
     // the first part, before it accepts a file (import/upload.server.ts): a copy of the body here
@@ -95,7 +98,8 @@ export const middleware: Route.MiddlewareFunction[] = [
       secure,
     });
     const response = await next();
-    if (!existingCsrfId) response.headers.append("Set-Cookie", await csrfCookie(secure).serialize(csrfId));
+    if (!existingCsrfId && !publicRender)
+      response.headers.append("Set-Cookie", await csrfCookie(secure).serialize(csrfId));
     return response;
   },
 ];

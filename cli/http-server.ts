@@ -15,6 +15,15 @@ import {
   MAX_UPLOAD_FILES,
 } from "~/import/upload-limits";
 import { connectionContext } from "~/lib/request-context.server";
+import { createServerPublicCache } from "./public-cache";
+
+/** Sent with every answer. */
+const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+};
 
 /** The largest request body accepted (forms, API; the upload has limits of its own); larger is 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -89,12 +98,7 @@ export function createHttpServer(env: Env, build: ServerBuild): Server {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use((_req, res, next) => {
-    res.set({
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "strict-origin-when-cross-origin",
-      "X-Frame-Options": "DENY",
-      "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    });
+    res.set(SECURITY_HEADERS);
     next();
   });
 
@@ -115,6 +119,11 @@ export function createHttpServer(env: Env, build: ServerBuild): Server {
     });
     next();
   });
+
+  // Public pages: a cached one is answered before Express (below); a miss is rendered by React
+  // Router and kept (public-cache.ts).
+  const publicCache = createServerPublicCache(env);
+  app.use(publicCache.middleware);
 
   app.use(
     "/assets",
@@ -187,5 +196,18 @@ export function createHttpServer(env: Env, build: ServerBuild): Server {
     if (!res.headersSent) res.status(500).type("text/plain").send("Internt fel");
   });
 
-  return createServer(app);
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const status = publicCache.answerFromCache(req, res, SECURITY_HEADERS);
+    if (status === null) return void app(req, res);
+    log.info({
+      method: req.method,
+      path: req.url?.split("?")[0],
+      status,
+      ms: Number(process.hrtime.bigint() - started) / 1e6,
+      cached: true,
+    });
+  });
+  server.once("close", () => void publicCache.close());
+  return server;
 }

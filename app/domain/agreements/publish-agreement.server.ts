@@ -5,6 +5,7 @@ import type { Actor } from "~/domain/access/actor";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { lockAgreementForWrite } from "./agreement.queries.server";
 import { AGREEMENT_WORDS, requirePublishable } from "./document-lifecycle";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Publishes a signed agreement: from now on it is a public document.
@@ -20,6 +21,8 @@ export async function publishAgreement(
     const row = await lockAgreementForWrite(tx, actor, agreementId, "agreement.sign");
     requirePublishable(row, AGREEMENT_WORDS);
     await tx.update(agreement).set({ publishedAt: now, updatedAt: now }).where(eq(agreement.id, agreementId));
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "agreement",
       entityId: agreementId,

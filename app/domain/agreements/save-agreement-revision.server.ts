@@ -8,6 +8,7 @@ import { agreementContentSchema } from "./agreement.schemas";
 import { findAgreementRevision, lockAgreementForWrite } from "./agreement.queries.server";
 import { AGREEMENT_WORDS, lifecycleStage, requireSavable, staleRevisionError } from "./document-lifecycle";
 import type { AgreementRevisionInput } from "./document-lifecycle.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Saves the editor's content as a new revision; nothing is overwritten. Optimistic locking: the
@@ -50,6 +51,8 @@ export async function saveAgreementRevision(
         updatedAt: new Date(),
       })
       .where(eq(agreement.id, agreementId));
+    // A published document's change is seen by residents: cached public pages are dropped at commit.
+    if (row.publishedAt) await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "agreement",
       entityId: agreementId,

@@ -7,6 +7,7 @@ import { parseInput } from "~/lib/validation";
 import { lockAgreementForWrite } from "./agreement.queries.server";
 import { AGREEMENT_WORDS, requireTerminable } from "./document-lifecycle";
 import { terminationSchema, type TerminationInput } from "./document-lifecycle.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Terminates a signed agreement (either party may) from a date, with the reason.
@@ -27,6 +28,8 @@ export async function terminateAgreement(
       .update(agreement)
       .set({ terminatedOn: valid.terminatedOn, terminationReason: valid.reason, updatedAt: new Date() })
       .where(eq(agreement.id, agreementId));
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "agreement",
       entityId: agreementId,

@@ -5,6 +5,7 @@ import type { Actor } from "~/domain/access/actor";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { lockCitizenPromiseForWrite } from "./citizen-promise.queries.server";
 import { CITIZEN_PROMISE_WORDS, requirePublishable } from "~/domain/agreements/document-lifecycle";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Publishes a signed citizen promise: from now on it is a public document.
@@ -23,6 +24,8 @@ export async function publishCitizenPromise(
       .update(citizenPromise)
       .set({ publishedAt: now, updatedAt: now })
       .where(eq(citizenPromise.id, citizenPromiseId));
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "citizenPromise",
       entityId: citizenPromiseId,

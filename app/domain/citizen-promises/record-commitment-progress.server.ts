@@ -6,6 +6,7 @@ import { AppError } from "~/errors/app-error";
 import { parseInput } from "~/lib/validation";
 import { findCitizenPromiseRevision, lockCitizenPromiseForWrite } from "./citizen-promise.queries.server";
 import { commitmentProgressSchema, type CommitmentProgressInput } from "./citizen-promise-lifecycle.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Adds a dated progress note to one commitment of a citizen promise: what was done, when, and its
@@ -39,6 +40,8 @@ export async function recordCommitmentProgress(
         authorId: actorId(actor),
       })
       .returning({ id: commitmentProgress.id });
+    // A published document's change is seen by residents: cached public pages are dropped at commit.
+    if (row.publishedAt) await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "citizenPromise",
       entityId: citizenPromiseId,

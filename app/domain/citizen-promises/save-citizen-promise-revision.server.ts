@@ -13,6 +13,7 @@ import {
   staleRevisionError,
 } from "~/domain/agreements/document-lifecycle";
 import type { CitizenPromiseRevisionInput } from "./citizen-promise-lifecycle.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Saves the editor's content as a new revision; nothing is overwritten. Optimistic locking: the
@@ -55,6 +56,8 @@ export async function saveCitizenPromiseRevision(
         updatedAt: new Date(),
       })
       .where(eq(citizenPromise.id, citizenPromiseId));
+    // A published document's change is seen by residents: cached public pages are dropped at commit.
+    if (row.publishedAt) await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "citizenPromise",
       entityId: citizenPromiseId,

@@ -7,6 +7,7 @@ import { parseInput } from "~/lib/validation";
 import { lockCitizenPromiseForWrite } from "./citizen-promise.queries.server";
 import { CITIZEN_PROMISE_WORDS, requireTerminable } from "~/domain/agreements/document-lifecycle";
 import { terminationSchema, type TerminationInput } from "~/domain/agreements/document-lifecycle.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Terminates a signed citizen promise (either party may) from a date, with the reason.
@@ -27,6 +28,8 @@ export async function terminateCitizenPromise(
       .update(citizenPromise)
       .set({ terminatedOn: valid.terminatedOn, terminationReason: valid.reason, updatedAt: new Date() })
       .where(eq(citizenPromise.id, citizenPromiseId));
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "citizenPromise",
       entityId: citizenPromiseId,

@@ -6,6 +6,7 @@ import { requirePartnershipPermission } from "~/domain/access/permissions";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { notFound } from "~/errors/app-error";
 import type { CouncilInput } from "./partnership.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Adds a council (trygghetsråd, lokalt BRÅ, …) to a partnership.
@@ -28,6 +29,8 @@ export async function addCouncil(
       .insert(council)
       .values({ partnershipId, name: input.name, type: input.type, members: input.members })
       .returning({ id: council.id });
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "council",
       entityId: row!.id,

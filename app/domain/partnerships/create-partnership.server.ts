@@ -5,6 +5,7 @@ import { requirePermission } from "~/domain/access/permissions";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { requireReferences } from "./partnership.queries.server";
 import type { NewPartnershipInput } from "./partnership.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Sets up a partnership between a local police area and one or more municipalities, with its
@@ -27,6 +28,8 @@ export async function createPartnership(
     await tx
       .insert(partnershipMunicipality)
       .values(input.municipalities.map((municipalityCode) => ({ partnershipId: id, municipalityCode })));
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "partnership",
       entityId: id,

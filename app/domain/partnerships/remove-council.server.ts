@@ -6,6 +6,7 @@ import { requirePartnershipPermission } from "~/domain/access/permissions";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { notFound } from "~/errors/app-error";
 import { findCouncil } from "./partnership.queries.server";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Removes a council from a partnership.
@@ -22,6 +23,8 @@ export async function removeCouncil(
     const before = await findCouncil(tx, partnershipId, councilId);
     if (!before) throw notFound("Rådet");
     await tx.delete(council).where(eq(council.id, councilId));
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "council",
       entityId: councilId,

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { notFound } from "~/errors/app-error";
 import { findCouncil } from "./partnership.queries.server";
 import type { CouncilInput } from "./partnership.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Changes a council's name, type and members.
@@ -27,6 +28,8 @@ export async function updateCouncil(
       .update(council)
       .set({ name: input.name, type: input.type, members: input.members, updatedAt: new Date() })
       .where(eq(council.id, councilId));
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "council",
       entityId: councilId,

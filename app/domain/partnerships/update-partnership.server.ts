@@ -7,6 +7,7 @@ import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { notFound } from "~/errors/app-error";
 import { requireReferences } from "./partnership.queries.server";
 import type { PartnershipInput } from "./partnership.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Changes a partnership's name, police area, municipalities and other actors.
@@ -54,6 +55,8 @@ export async function updatePartnership(
         .values(added.map((municipalityCode) => ({ partnershipId: id, municipalityCode })))
         .onConflictDoNothing();
     }
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "partnership",
       entityId: id,

@@ -6,6 +6,7 @@ import { requirePermission } from "~/domain/access/permissions";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { AppError, notFound } from "~/errors/app-error";
 import type { ServedMunicipalityInput } from "./police-area.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /** The audit log's key for one served municipality, so a correction shows which one changed. */
 export const municipalityKey = (code: string) => `municipality:${code}`;
@@ -104,6 +105,8 @@ export async function addMunicipalityToPoliceArea(
   const { actor } = ctx;
   requirePermission(actor, "policeArea.manage");
   await ctx.db.transaction(async (tx) => {
+    // What the public pages show may change: cached ones are dropped at commit.
+    await raisePublicationVersion(tx);
     await lockPoliceArea(tx, policeAreaId);
     await putServedMunicipality(tx, actor, policeAreaId, input);
   });

@@ -8,6 +8,7 @@ import { AppError } from "~/errors/app-error";
 import { putServedMunicipality } from "./add-municipality-to-police-area.server";
 import { selectPoliceAreas, type PoliceAreaView } from "./police-area.queries.server";
 import type { PoliceAreaInput, ServedMunicipalityInput } from "./police-area.schemas";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 const nameTaken = "Det finns redan ett lokalpolisområde med det namnet.";
 
@@ -79,6 +80,8 @@ export async function addPoliceArea(
         })
         .returning(),
     );
+    // Residents see it: cached public pages are dropped at commit.
+    await raisePublicationVersion(tx);
     await recordAuditEvent(tx, actor, {
       entityType: "policeArea",
       entityId: row!.id,

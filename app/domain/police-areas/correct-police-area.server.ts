@@ -14,6 +14,7 @@ import {
 import { selectPoliceAreas, type PoliceAreaView } from "./police-area.queries.server";
 import type { PoliceAreaInput, ServedMunicipalityInput } from "./police-area.schemas";
 import { deleteServedMunicipality } from "./remove-municipality-from-police-area.server";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Corrects a police area's name, police district and region. With `municipalities`, the list
@@ -29,6 +30,8 @@ export async function correctPoliceArea(
   const { actor } = ctx;
   requirePermission(actor, "policeArea.manage");
   return ctx.db.transaction(async (tx) => {
+    // What the public pages show may change: cached ones are dropped at commit.
+    await raisePublicationVersion(tx);
     const current = await lockPoliceArea(tx, id);
     const [currentRegion] = await tx
       .select({ name: policeRegion.name })

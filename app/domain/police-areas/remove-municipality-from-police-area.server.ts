@@ -6,6 +6,7 @@ import { requirePermission } from "~/domain/access/permissions";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { notFound } from "~/errors/app-error";
 import { auditedLink, lockPoliceArea, municipalityKey } from "./add-municipality-to-police-area.server";
+import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /**
  * Inside the caller's transaction: the police area no longer serves the municipality, with its
@@ -52,6 +53,8 @@ export async function removeMunicipalityFromPoliceArea(
   const { actor } = ctx;
   requirePermission(actor, "policeArea.manage");
   await ctx.db.transaction(async (tx) => {
+    // What the public pages show may change: cached ones are dropped at commit.
+    await raisePublicationVersion(tx);
     await lockPoliceArea(tx, policeAreaId);
     if (!(await deleteServedMunicipality(tx, actor, policeAreaId, municipalityCode))) {
       throw notFound("Kommunen i lokalpolisområdet");
