@@ -43,7 +43,8 @@ function score(expectedDir: string, output: string, min: number) {
   return { passed: result.status === 0, report: result.stdout };
 }
 
-describe("import accuracy", () => {
+// Each test starts the command (and its worker pool): generous on a busy machine.
+describe("import accuracy", { timeout: 120_000 }, () => {
   it("reads the five seed documents exactly (score 1.0)", () => {
     const { passed, report } = score(
       join(fixtures, "seeds/expected"),

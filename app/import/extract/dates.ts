@@ -63,9 +63,21 @@ function validDay(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+const SHARED_YEAR = new RegExp(
+  `(?<![\\d])(\\d{1,2})(?::[ae])?\\.?\\s+(${MONTH_NAMES})\\.?\\s*(?:[-–—]+|till(?: och med)?)\\s*(?:den\\s+)?(\\d{1,2})(?::[ae])?\\.?\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})(?!\\d)`,
+  "giu",
+);
+
 /** The day-precise dates in a text, in order, not overlapping. */
 export function findDays(text: string): DateToken[] {
   const found: DateToken[] = [];
+  // "1 januari–31 december 2025": the first date takes the year of the second.
+  SHARED_YEAR.lastIndex = 0;
+  for (let m = SHARED_YEAR.exec(text); m; m = SHARED_YEAR.exec(text)) {
+    const year = Number(m[5]);
+    const from = validDay(year, MONTHS[m[2]!.toLowerCase()]!, Number(m[1]));
+    if (from) found.push({ index: m.index, end: m.index + m[1]!.length + 1 + m[2]!.length, value: from });
+  }
   for (const { re, read } of DAY_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -99,6 +111,16 @@ export function findYearRange(text: string): { from: string; to: string; index: 
     if (isYear(from) && isYear(to) && to >= from && to - from <= 20) {
       return { from: m[1]!, to: m[2]!, index: m.index };
     }
+  }
+  // "för åren 2023, 2024 och 2025": the first and the last.
+  const listed = /(?<![\d-])(\d{4})(?:,\s*\d{4})+,?\s+(?:och|samt)\s+(\d{4})(?![\d-])/.exec(text);
+  if (
+    listed &&
+    isYear(Number(listed[1])) &&
+    Number(listed[2]) > Number(listed[1]) &&
+    Number(listed[2]) - Number(listed[1]) <= 20
+  ) {
+    return { from: listed[1]!, to: listed[2]!, index: listed.index };
   }
   // "under 2023 och 2024": two years after each other.
   const both = /(?<![\d-])(\d{4})\s+(?:och|samt)\s+(\d{4})(?![\d-])/.exec(text);

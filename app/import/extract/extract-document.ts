@@ -135,13 +135,14 @@ class Extraction {
     const bare = this.matcher.bareNames(title);
     if (bare.length) return unique(bare, (r) => r.code).map(toRef);
     // Else: those named in the opening paragraphs, or failing that the one named most often.
-    const opening = this.units
-      .slice(this.titleAt ? this.units.indexOf(this.titleAt.unit) + 1 : 0)
-      .filter((u) => u.kind !== "heading")
-      .slice(0, 2)
-      .map((u) => u.text)
-      .join("\n");
-    const early = this.matcher.named(opening).map((f) => f.ref);
+    // The first of the opening units that names any: a subtitle naming the parties, or the
+    // first paragraph ("… mellan Ånge kommun och …").
+    const opening = this.units.slice(this.titleAt ? this.units.indexOf(this.titleAt.units.at(-1)!) + 1 : 0);
+    const early =
+      opening
+        .slice(0, 4)
+        .map((u) => this.matcher.named(u.text).map((f) => f.ref))
+        .find((refs) => refs.length) ?? [];
     if (early.length) {
       this.uncertain.push("municipalities");
       return unique(early, (r) => r.code).map(toRef);
@@ -168,7 +169,8 @@ class Extraction {
     let to: string | null = null;
     let precise = false;
     for (const s of sentences) {
-      if (!timing.test(s.text) || !(aboutDocument.test(s.text) || s.section)) continue;
+      // In a section about the period ("Avtalstid") any date counts; elsewhere only in a sentence about it.
+      if (!s.section && !(timing.test(s.text) && aboutDocument.test(s.text))) continue;
       const days = findDays(s.text);
       if (days.length >= 2) {
         if (!precise) {
@@ -258,7 +260,7 @@ class Extraction {
 
   private signed(): ImportResult["signed"] {
     const dateLine =
-      /^(?:(?:undertecknat|undertecknad|tecknat|ort och datum)\s*(?:i|:)?\s*)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*,?\s+(?:den\s+)?(.{6,24})$/u;
+      /^(?:(?:[Uu]ndertecknat|[Uu]ndertecknad|[Tt]ecknat|[Oo]rt och datum)\s*(?:i|:)?\s*)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*,?\s+(?:den\s+)?(.{6,24})$/u;
     let place: string | null = null;
     let date: string | null = null;
     for (const line of [...this.lines].reverse()) {
@@ -285,6 +287,15 @@ class Extraction {
         }
       }
       if (date) this.uncertain.push("signed.date");
+    }
+    if (!place) {
+      // "Upplands Väsby den ______": the place is written, the date left to fill in by hand.
+      for (const line of this.lines) {
+        const m = /^(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*,?\s+(?:den\s+)?_{3,}\s*$/u.exec(
+          line.text.trim(),
+        );
+        if (m && !/^(?:datum|ort|namn|underskrift)$/i.test(m[1]!)) place = m[1]!;
+      }
     }
     if (!place) {
       const m = /^(?:ort|undertecknat i|plats)\s*:\s*(\p{Lu}[\p{L}-]+)/imu.exec(
@@ -357,7 +368,7 @@ class Extraction {
       // "… i Operativ samverkansgrupp Sigtuna, som ansvarar för uppföljningen"
       /\s(?:i|av|hos)\s(\p{Lu}[\p{L}\d -]{2,60}?),?\s+som\s+(?:också\s+)?(?:ansvarar|har ansvar(?:et)?)\s+för\s+(?:att\s+)?(?:uppföljning|följa upp)/u,
       // "Trygghetsrådet ansvarar för att uppföljning sker"
-      /^(.{3,80}?)\s+(?:ansvarar|har ansvar(?:et)?|är ansvarig[a]?)\s+för\s+(?:att\s+)?(?:den\s+)?(?:\S+\s+)?(?:uppföljning|arbetet följs upp|följa upp|att uppföljning)/i,
+      /^(.{3,200}?)\s+(?:ansvarar|har ansvar(?:et)?|är ansvarig[a]?)\s+för\s+(?:att\s+)?(?:den\s+)?(?:\S+\s+){0,2}(?:uppföljning|arbetet följs upp|följa upp|att uppföljning|\S+\s+följs upp)/i,
       // "Ansvarig för uppföljningen är …", "Uppföljningen görs av …", "följs upp årligen av …"
       /(?:ansvarig[a]?\s+för\s+uppföljning(?:en)?\s+är|uppföljning(?:en)?\s+(?:görs|sker|genomförs|ansvaras för)\s+av|följs\s+(?:\p{L}+\s+)?upp\s+(?:\p{L}+\s+)?av)\s+(.{3,60}?)(?:[,.]|\s+(?:som|och\s+redovisas|en gång|årligen|årsvis|varje|minst|två|fyra|halv\p{L}*|kvartal\p{L}*|månad\p{L}*|löpande)(?!\p{L})|$)/iu,
     ];
@@ -411,6 +422,8 @@ interface Sentence {
 }
 
 function cadenceOf(text: string): ImportResult["followUp"]["cadence"] {
+  const every = /var\s+(tredje|sjätte|tolfte)\s+månad/i.exec(text)?.[1]?.toLowerCase();
+  if (every) return every === "tredje" ? "quarterly" : every === "sjätte" ? "half-yearly" : "yearly";
   if (
     /(kvartalsvis|varje kvartal|per kvartal|en gång i kvartalet|fyra gånger (?:per|om|i|\/)\s*år)/i.test(text)
   )

@@ -43,6 +43,8 @@ const STOCKHOLM_DISTRICTS = [
   "Skärholmen",
 ];
 
+const IRREGULAR_GENITIVES: [string, string][] = [["falu", "Falun"]];
+
 export class MunicipalityMatcher {
   private readonly byForm = new Map<string, MunicipalityRef>();
   private readonly suffixed: RegExp;
@@ -55,6 +57,11 @@ export class MunicipalityMatcher {
     for (const m of municipalities) {
       this.byForm.set(m.name.toLowerCase(), m);
       this.byForm.set(genitive(m.name).toLowerCase(), m);
+    }
+    // Genitives that are not the name with an s.
+    for (const [form, name] of IRREGULAR_GENITIVES) {
+      const m = municipalities.find((x) => x.name === name);
+      if (m) this.byForm.set(form, m);
     }
     const forms = [...this.byForm.keys()].sort((a, b) => b.length - a.length).map(escape);
     const form = `(?:${forms.join("|")})`;
@@ -151,7 +158,7 @@ function lpoPattern(known: string[]) {
 export function findLpo(lines: string[], known: string[]): string | null {
   const name = lpoPattern(known);
   const re = new RegExp(
-    `${BEFORE}(?:LPO|[Ll]okalpolisområde(?:ts|t|schef(?:en)?|s)?(?:\\s+(?:för|i))?)\\s*:?\\s+${name}`,
+    `${BEFORE}(?:LPO|[Ll]okalpolisområdes?chef(?:en)?(?:\\s+(?:för|i))?|[Ll]okalpolisområde(?:ts|t|s)?(?:\\s+för)?)\\s*:?\\s+${name}`,
     "gu",
   );
   const counts = new Map<string, { count: number; first: number }>();
@@ -172,6 +179,7 @@ export function findLpo(lines: string[], known: string[]): string | null {
 
 function trimName(value: string, known: string[]): string | null {
   if (known.includes(value)) return value;
+  if (known.includes(value.replace(/s$/, ""))) return value.replace(/s$/, "");
   const words = value.split(/\s+/).filter((w) => !NOT_NAME.has(w));
   // A second word is part of the name only with a compass word first ("Södra Ångermanland").
   const name =
@@ -191,7 +199,9 @@ export function findPolisomrade(lines: string[]): string | null {
   for (const line of lines) {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
-      const value = m[1]!;
+      // "polisområde Kronobergs statistik": a genitive before a noun is the name with an s.
+      const genitive = /s$/.test(m[1]!) && /^\s+\p{Ll}/u.test(line.slice(re.lastIndex));
+      const value = genitive ? m[1]!.slice(0, -1) : m[1]!;
       if (!NOT_NAME.has(value.split(/\s+/)[0]!)) return value;
     }
   }

@@ -8,11 +8,14 @@ const STANDARD_SECTION =
 const GOAL_HEADING =
   /^(?:(?:de\s+)?(?:övergripande|gemensamma|långsiktiga|strategiska)\s+mål(?:en)?|mål(?:en)?|målsättning(?:ar|en)?|mål för\b.*|syfte och mål|mål och syfte)$/i;
 const AREA_CONTAINER =
-  /(problembild|fokusområde|prioriterade\s+områden|prioriterade\s+frågor|prioritering|samverkansområde|insatsområde|målområde|utvecklingsområde|arbetsområde|medborgarlöfte|löftesområde|problemområde|^områden|^inriktning|särskilt\s+fokus|fokus\s+för\s+samverkan)/i;
+  /(problembild|fokusområde|prioriterade\s+områden|prioriterade\s+frågor|prioriterade\s+problem|prioritering|samverkansområde|insatsområde|målområde|utvecklingsområde|arbetsområde|medborgarlöfte|löftesområde|problemområde|^områden|^inriktning|särskilt\s+fokus|fokus\s+för\s+samverkan)/i;
 const CAUSE_HEADING =
   /^(?:orsak(?:er|sanalys(?:en)?)?|bakomliggande orsaker|varför\b.*|orsaker och samband)\s*:?$/i;
 const AREA_PREFIX =
-  /^(?:fokusområde|problemområde|prioriterat område|insatsområde|område|löfte)\s*\d*\s*[:.–—-]\s*/i;
+  /^(?:fokusområde|problemområde|prioriterat område|insatsområde|område|löfte|problem)\s*\d*\s*[:.–—-]\s*/i;
+/** Parts inside an area ("Problembild", "Åtgärder"): neither areas nor the end of one. */
+const AREA_PART =
+  /^(?:problembild|problem|beskrivning|nuläge|lägesbild|bakgrund|åtgärder|aktiviteter|insatser|exempel på åtgärder)\s*:?$/i;
 
 /** A commitment heading or lead-in: "Polisen lovar att", "Tillsammans lovar vi", "Socialförvaltningen åtar sig att". */
 const PROMISE_VERB =
@@ -46,6 +49,20 @@ export function commitmentMarker(u: Unit, inPromiseSection: boolean): Commitment
   if (PROMISE_VERB.test(text) && /(?:att|:)\s*$|lovar\s*$|\blöften?\b/i.test(text)) {
     return commitmentPartyOf(text.replace(/^(?:\d+[.)]\s*)/, "")) ?? (inPromiseSection ? "joint" : null);
   }
+  // "Polisens åtaganden", "5.1 Malmö stads åtaganden", "Gemensamma åtaganden"
+  if (u.kind === "heading" && /\såtaganden?$/i.test(text)) {
+    return commitmentPartyOf(text.replace(/s?\s+åtaganden?$/i, ""));
+  }
+  // "Polisen:", "Kommunen ska:", "Polisen kommer att:", "Kommunen ansvarar för att:", "Tillsammans:" over a list.
+  const label =
+    /^(.{2,50}?)(?:\s+(?:ska|skall|kommer att|ansvarar för att))?\s*:$/i.exec(text) ??
+    (u.kind === "heading"
+      ? /^(.{2,50}?)\s+(?:ska|skall|kommer att|ansvarar för att)(?:\s+vi)?$/i.exec(text)
+      : null);
+  if (label && !/\s(?:är|har)\s/.test(label[1]!)) {
+    const party = commitmentPartyOf(label[1]!);
+    if (party && (inPromiseSection || /ska|skall|kommer att|ansvarar/i.test(text))) return party;
+  }
   if (u.kind === "heading" && inPromiseSection) {
     if (/^(?:polisens|kommunens|gemensamma|våra)\s+löften$/i.test(text)) return commitmentPartyOf(text);
     if (
@@ -77,13 +94,20 @@ export function findCommitments(units: Unit[], isPromise: (index: number) => boo
   const out: Commitment[] = [];
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
+    // "- Polisen: genomföra …" in a list of measures.
+    const labelled = u.kind === "item" ? /^([^:]{2,40}):\s+(\S.{5,})$/.exec(u.text) : null;
+    const labelledParty = labelled ? commitmentPartyOf(labelled[1]!) : null;
+    if (labelled && labelledParty && !/\s(?:är|har)\s/.test(labelled[1]!)) {
+      out.push({ party: labelledParty, text: tidy(labelled[2]!) });
+      continue;
+    }
     const party = commitmentMarker(u, isPromise(i));
     if (!party) {
       // "Polisen lovar att genomföra trygghetsvandringar i centrum." as one sentence.
       const inline = /^(.{2,60}?)\s+(?:lovar|åtar\s+sig)\s+(?:också\s+)?att\s+(.{10,})$/i.exec(u.text.trim());
       if (inline && u.kind !== "heading" && !/:\s*$/.test(u.text)) {
         const who = commitmentPartyOf(inline[1]!);
-        if (who && !/^(?:vi|de|man)\b/i.test(inline[2]!)) {
+        if (who && !/^(?:vi|de|man)\b/i.test(inline[2]!) && !/följande/i.test(inline[2]!)) {
           const text = inline[2]!.charAt(0).toUpperCase() + inline[2]!.slice(1);
           out.push({ party: who, text: tidy(text) });
         }
@@ -132,7 +156,7 @@ export function findGoals(units: Unit[]): string[] {
     const heading = u.kind === "heading" && GOAL_HEADING.test(withoutFullStop(u.text));
     const leadIn =
       u.kind === "paragraph" &&
-      /\bmål(?:en|et|sättning\w*)?\b[^.]*:\s*$/i.test(u.text) &&
+      /\bmål(?:en|et|sättning\w*)?\b[^.]*(?::|\bär att|\bär)\s*$/i.test(u.text) &&
       u.text.length < 300;
     if (!heading && !leadIn) continue;
     const goals: string[] = [];
@@ -274,7 +298,7 @@ function isAreaHeading(u: Unit, next: Unit | undefined, after?: Unit): boolean {
   const t = u.text.trim();
   if (t.endsWith("?") || CAUSE_HEADING.test(t) || isStandardSection(t)) return false;
   if (/^(?:våra\s+|vårt\s+|gemensamma\s+)?(?:medborgar|trygghets)?löften?(?!\p{L})/iu.test(t)) return false;
-  if (commitmentMarker(u, true)) return false;
+  if (commitmentMarker(u, true) || AREA_PART.test(t) || /(?<!\p{L})lovar(?!\p{L})/iu.test(t)) return false;
   return true;
 }
 
@@ -289,6 +313,7 @@ function areaAt(units: Unit[], k: number): FocusArea {
   const points: string[] = [];
   const cause: string[] = [];
   let inCause = false;
+  let inMeasures = false;
   let pointLevel = -1;
   for (let j = k + 1; j < units.length; j++) {
     const u = units[j]!;
@@ -300,6 +325,7 @@ function areaAt(units: Unit[], k: number): FocusArea {
       cause.push(u.text.replace(/^orsak(?:er)?\s*:\s*/i, ""));
       continue;
     }
+    if (u.kind === "heading" && AREA_PART.test(u.text)) continue;
     if (u.kind === "heading" || commitmentMarker(u, true)) break;
     if (
       inCause &&
@@ -313,7 +339,11 @@ function areaAt(units: Unit[], k: number): FocusArea {
       if (u.kind === "paragraph" || u.kind === "item") cause.push(u.text);
       continue;
     }
-    if (u.kind === "item") {
+    if (u.kind !== "item" && /^(?:åtgärder|aktiviteter|insatser)\s*:?$/i.test(u.text.trim())) {
+      inMeasures = true;
+      continue;
+    }
+    if (u.kind === "item" && !inMeasures) {
       if (pointLevel < 0) pointLevel = u.level;
       if (u.level === pointLevel) points.push(withoutFullStop(u.text));
     }
@@ -335,10 +365,24 @@ function listAreas(units: Unit[]): FocusArea[] {
         /områd|problem|fokus|priorit|identifier/i.test(lead.text) &&
         !/\bmål/i.test(lead.text)) ||
       k === 0;
-    for (const [n, u] of run.entries()) {
+    // Sub-items of an item are its points.
+    const childrenAt = (at: number) => {
+      const out: string[] = [];
+      const level = units[at]!.level;
+      for (let c = at + 1; c < end && units[c]!.level > level; c++) {
+        if (units[c]!.level === level + 1) out.push(withoutFullStop(units[c]!.text));
+      }
+      return out;
+    };
+    let n = 0;
+    for (let at = k; at < end; at++) {
+      const u = units[at]!;
+      if (u.level !== units[k]!.level) continue;
+      const points = childrenAt(at);
+      const last = ++n === run.length;
       const title =
-        titled(u, n === run.length - 1 ? units[end] : undefined) ?? (introduced ? whole(u) : null);
-      if (title) areas.push({ title, points: [], cause: null });
+        titled(u, last ? units[end] : undefined) ?? (introduced || points.length ? whole(u) : null);
+      if (title) areas.push({ title, points, cause: null });
     }
     k = end - 1;
   }

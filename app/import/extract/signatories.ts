@@ -70,7 +70,8 @@ const SEPARATOR = /^(?:underskrift|namnförtydligande|signatur|namnteckning|för
 /** Reads the signature blocks from the document's lines (from `fromLine` on: not the letterhead). */
 export function findSignatories(lines: Line[], ctx: SignatoryContext, fromLine = 0): FoundSignatory[] {
   const found: FoundSignatory[] = [];
-  const texts = lines.map((l) => l.text.trim());
+  // "Jenny Larsson (C)": the political party's letters are not part of the name.
+  const texts = lines.map((l) => l.text.trim().replace(/\s*\((?:[A-ZÅÄÖ]{1,3}|KD|MP|SD)\)/g, ""));
   const nonEmpty = (from: number, step: 1 | -1, maxGap: number) => {
     const out: number[] = [];
     let gap = 0;

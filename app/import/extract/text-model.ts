@@ -82,6 +82,13 @@ export function toLines(text: string): Line[] {
       value = value.slice(heading[0].length).replace(/#+$/, "").trimEnd();
     }
     value = value.replace(/^\s{0,3}>\s?/, "");
+    // "**Narkotika bland unga.** Andelen …": a run-in bold title is a heading over its text.
+    const runIn = headingLevel ? null : /^\s*\*\*([^*]{2,80}?\.)\*\*\s+(\S.*)$/.exec(value);
+    if (runIn) {
+      lines.push({ number: i + 1, text: "", headingLevel: 0 });
+      lines.push({ number: i + 1, text: runIn[1]!.replace(/[.:]$/, "").trim(), headingLevel: 0 });
+      value = runIn[2]!;
+    }
     const stripped = stripMarkdown(value);
     const trimmed = stripped.trim();
     if (RULE.test(trimmed) || PAGE_NUMBER.test(trimmed)) {
@@ -158,7 +165,8 @@ function splitColumns(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length;) {
     const first = parts(lines[i]!);
-    if (first.length < 2 || first.length > 3 || first.some((p) => p.length > 60)) {
+    // "Avtalstid:    1/1 2025 – 31/12 2028" is a label and its value, not two columns.
+    if (first.length < 2 || first.length > 3 || first.some((p) => p.length > 60) || /:$/.test(first[0]!)) {
       out.push(lines[i]!);
       i++;
       continue;
@@ -235,7 +243,10 @@ export function toUnits(lines: Line[]): Unit[] {
     }
     if (isHeadingInBlock(lines, index, current)) {
       close();
-      units.push(unit("heading", text, line, "", 0, block));
+      const numbered = NUMBERED_HEADING.exec(text);
+      const heading = unit("heading", numbered ? text.slice(numbered[0].length) : text, line, "", 0, block);
+      if (numbered) heading.marker = numbered[1]!;
+      units.push(heading);
       continue;
     }
     const bullet = BULLET.exec(text);
@@ -259,7 +270,7 @@ export function toUnits(lines: Line[]): Unit[] {
     current = unit("paragraph", text.slice(0, MAX_UNIT_CHARS), line, "", 0, block);
   }
   endBlock();
-  return units.map(classify);
+  return numberedItemsAsHeadings(units).map(classify);
 }
 
 /**
@@ -313,6 +324,36 @@ const HEADING_NUMBER = /^((?:\d{1,2}\.)*\d{1,2}\.?|§\s*\d{1,3}\.?|[IVX]{1,4}\.|
 
 const NUMBERED_HEADING = /^((?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2})\.?\s+(?=\p{Lu})/u;
 
+/**
+ * Typed section numbers in extracted text look like list items: "3. Övergripande mål" over a list
+ * that starts again at 1, "4. Samverkansområden" before "4.1 …", "5. Åtaganden" after bullets.
+ */
+function numberedItemsAsHeadings(units: Unit[]): Unit[] {
+  const number = (u: Unit | undefined) =>
+    u?.kind === "item" ? /^(\d{1,2})[.)]$/.exec(u.marker)?.[1] : undefined;
+  return units.map((u, i) => {
+    const n = number(u);
+    if (!n || u.lines.length > 1 || !looksLikeHeading(u.text) || u.text.length > 60) return u;
+    const next = units[i + 1];
+    const previous = units[i - 1];
+    const restarts = Number(n) > 1 && number(next) === "1" && next!.block === u.block;
+    const sectionFollows =
+      next !== undefined &&
+      next.block !== u.block &&
+      next.line > u.line &&
+      new RegExp(`^${n}\\.1\\b`).test(lines0(next));
+    const amongBullets =
+      previous?.kind === "item" && previous.block === u.block && !/^\d/.test(previous.marker);
+    return restarts || sectionFollows || amongBullets
+      ? { ...u, kind: "heading" as const, marker: `${n}.` }
+      : u;
+  });
+}
+
+function lines0(u: Unit): string {
+  return u.marker && /^\d/.test(u.marker) ? `${u.marker} ${u.text}` : u.text;
+}
+
 /** Paragraphs that stand alone and look like headings become headings. */
 function classify(u: Unit): Unit {
   if (u.kind === "item") {
@@ -346,7 +387,7 @@ export function isAllCaps(text: string): boolean {
 /** A short line starting with a capital, not ending as a sentence or a lead-in. */
 export function looksLikeHeading(text: string): boolean {
   const t = text.trim();
-  if (t.length > 120 || t.length < 2) return false;
+  if (t.length > 120 || t.length < 2 || !/\p{L}{2,}/u.test(t)) return false;
   if (!/^[\p{Lu}\d"«”]/u.test(t)) return false;
   if (/[,;:]$/.test(t) || /[^.]\.$/.test(t)) return false;
   return t.split(/\s+/).length <= 16;
