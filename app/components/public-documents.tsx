@@ -79,7 +79,8 @@ export function Downloads({ href, label }: { href: string; label: string }) {
   const t = useT(messages);
   return (
     <p className="downloads">
-      {t("download")} <span className="visually-hidden">{label}</span>:{" "}
+      {t("download")}
+      <span className="visually-hidden"> {label}</span>:{" "}
       <a className="ds-link" href={`${href}/export/docx`} download>
         {t("docx")}
       </a>
@@ -117,7 +118,11 @@ export function PublicCitizenPromiseView({
   const Sub = `h${headingLevel + 1}` as "h4" | "h5";
   return (
     <article className="public-document" aria-labelledby={`promise-${promise.id}`}>
-      <Heading className="ds-heading" data-size="sm" id={`promise-${promise.id}`}>
+      <Heading
+        className="ds-heading"
+        data-size={headingLevel === 3 ? "sm" : "xs"}
+        id={`promise-${promise.id}`}
+      >
         {promise.title}
       </Heading>
       <dl className="facts">

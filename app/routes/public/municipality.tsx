@@ -120,7 +120,11 @@ function AgreementView({ agreement, headingLevel }: { agreement: PublicAgreement
     : "";
   return (
     <article className="public-document" aria-labelledby={`agreement-${agreement.id}`}>
-      <Heading className="ds-heading" data-size="sm" id={`agreement-${agreement.id}`}>
+      <Heading
+        className="ds-heading"
+        data-size={headingLevel === 3 ? "sm" : "xs"}
+        id={`agreement-${agreement.id}`}
+      >
         {agreement.title}
       </Heading>
       <dl className="facts">
