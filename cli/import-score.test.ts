@@ -64,4 +64,14 @@ describe("import accuracy", { timeout: 120_000 }, () => {
     expect(report).toMatch(/in 15 documents/);
     expect(passed, report).toBe(true);
   });
+
+  it("reads 12 more documents, written later to check how it generalises, at 0.9 or better", () => {
+    const { passed, report } = score(
+      join(fixtures, "corpus2/expected"),
+      importJson(join(fixtures, "corpus2")),
+      0.9,
+    );
+    expect(report).toMatch(/in 12 documents/);
+    expect(passed, report).toBe(true);
+  });
 });
