@@ -1,28 +1,37 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { importThroughput } from "./import-throughput";
+import { pageBenchmarks } from "./pages";
 
 /**
  * `npm run bench`: Tryggsam's benchmarks. Each measures against a baseline taken in the same run,
- * so the ratios compare across machines; the figures go to bench/results/latest.json and a table.
- * `npm run bench -- import` runs only the benchmarks named.
+ * so the ratios compare across machines; the figures go to bench/results/latest.json (other
+ * entries kept) and a table. `npm run bench -- import` / `-- pages` runs only the groups named.
  */
 
-type Result = Record<string, number | string>;
+type Result = Record<string, number | string | boolean>;
 
-const BENCHMARKS: Record<string, () => Promise<Result>> = {
-  import_text: async () => ({ ...(await importThroughput()) }),
+const GROUPS: Record<string, () => Promise<Record<string, Result>>> = {
+  import: async () => ({ import_text: { ...(await importThroughput()) } }),
+  pages: async () => ({ ...(await pageBenchmarks()) }) as Record<string, Result>,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = only.filter((o) => !(o in GROUPS));
+if (unknown.length) {
+  process.stderr.write(`Okänd del: ${unknown.join(", ")}. Välj bland: ${Object.keys(GROUPS).join(", ")}.\n`);
+  process.exit(2);
+}
 const RESULTS = new URL("./results/latest.json", import.meta.url).pathname;
 
 const results: Record<string, Result> = readPrevious();
-for (const [name, run] of Object.entries(BENCHMARKS)) {
-  if (only.length && !only.some((o) => name.startsWith(o))) continue;
-  process.stderr.write(`${name} …\n`);
-  results[name] = await run();
+for (const [group, run] of Object.entries(GROUPS)) {
+  if (only.length && !only.includes(group)) continue;
+  process.stderr.write(`${group} …\n`);
+  Object.assign(results, await run());
 }
+// The machine last, after the figures it explains.
+delete results.machine;
 results.machine = {
   cpus: cpus().length,
   cpu: cpus()[0]?.model ?? "unknown",
@@ -47,6 +56,6 @@ function readPrevious(): Record<string, Result> {
 function printTable(all: Record<string, Result>) {
   const rows = Object.entries(all)
     .filter(([name]) => name !== "machine")
-    .map(([name, r]) => [name, ...Object.entries(r).map(([k, v]) => `${k}=${v}`)].join("  "));
+    .map(([name, r]) => [name.padEnd(36), ...Object.entries(r).map(([k, v]) => `${k}=${v}`)].join("  "));
   process.stderr.write(`\n${rows.join("\n")}\n\n`);
 }
