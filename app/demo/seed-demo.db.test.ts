@@ -150,6 +150,36 @@ describe("the demo content", () => {
     ).toHaveLength(4);
   });
 
+  it("publishes on a re-run the demo documents an earlier version stored signed only", async () => {
+    const documents = await demoDocumentsInOwnAreas();
+    const ctx = { db: t.db, actor: system };
+    expect((await seedDemoContent(ctx, { documents, read: readExpected })).seeded).toHaveLength(5);
+    const ids = (await partnershipsOfAreas([...new Set(documents.map((d) => d.lpo))])).map((p) => p.id);
+    // As an earlier version left them: signed, not published.
+    await t.db.update(agreement).set({ publishedAt: null }).where(inArray(agreement.partnershipId, ids));
+    await t.db
+      .update(citizenPromise)
+      .set({ publishedAt: null })
+      .where(inArray(citizenPromise.partnershipId, ids));
+
+    const again = await seedDemoContent(ctx, { documents, read: readExpected });
+    expect(again.present).toHaveLength(5);
+    expect(again.notes.filter((n) => n.includes("publicerat nu"))).toHaveLength(5);
+    const unpublished = [
+      ...(await t.db
+        .select({ publishedAt: agreement.publishedAt })
+        .from(agreement)
+        .where(inArray(agreement.partnershipId, ids))),
+      ...(await t.db
+        .select({ publishedAt: citizenPromise.publishedAt })
+        .from(citizenPromise)
+        .where(inArray(citizenPromise.partnershipId, ids))),
+    ].filter((d) => d.publishedAt === null);
+    expect(unpublished).toEqual([]);
+    // Nothing left to publish the next time.
+    expect((await seedDemoContent(ctx, { documents, read: readExpected })).notes).toEqual([]);
+  });
+
   it("reports a document it cannot store, and stores the others", async () => {
     const documents = (await demoDocumentsInOwnAreas()).slice(0, 2);
     const report = await seedDemoContent(

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Env } from "~/config/env.server";
 import type { DbOrTx } from "~/db/client.server";
-import { agreement, appSetting, citizenPromise, partnership } from "~/db/schema";
+import { agreement, appSetting, auditEvent, citizenPromise, partnership } from "~/db/schema";
 import type { Actor } from "~/domain/access/actor";
 import { publishAgreement } from "~/domain/agreements/publish-agreement.server";
 import { publishCitizenPromise } from "~/domain/citizen-promises/publish-citizen-promise.server";
@@ -107,6 +107,10 @@ export async function seedDemoContent(
       }
       if (!created && (await hasDocumentImportedFrom(ctx.db, target.id, outcome.source))) {
         report.present.push({ file: demo.file, partnership: target.name });
+        // Earlier versions stored the demo documents signed only: publish them now.
+        if ((await publishSignedDemoDocuments(ctx, target.id, outcome.source)) > 0) {
+          report.notes.push(`${demo.file}: publicerat nu (sparades tidigare som undertecknat).`);
+        }
         continue;
       }
       // Stored as signed and published in one transaction: the public pages show it at once.
@@ -131,6 +135,62 @@ export async function seedDemoContent(
     }
   }
   return report;
+}
+
+/**
+ * Publishes the documents imported from this demo file into the partnership that are signed but
+ * neither published nor terminated; returns how many. Throws nothing expected.
+ */
+async function publishSignedDemoDocuments(
+  ctx: { db: DbOrTx; actor: Actor },
+  partnershipId: string,
+  source: string,
+): Promise<number> {
+  const imported = await ctx.db
+    .select({ entityType: auditEvent.entityType, entityId: auditEvent.entityId })
+    .from(auditEvent)
+    .where(
+      and(
+        eq(auditEvent.partnershipId, partnershipId),
+        eq(auditEvent.action, "import"),
+        sql`${auditEvent.changes} -> 'source' ->> 'after' = ${source}`,
+      ),
+    );
+  const idsOf = (type: string) => imported.filter((e) => e.entityType === type).map((e) => e.entityId);
+  const [agreements, promises] = await Promise.all([
+    idsOf("agreement").length
+      ? ctx.db
+          .select({ id: agreement.id })
+          .from(agreement)
+          .where(
+            and(
+              inArray(sql`${agreement.id}::text`, idsOf("agreement")),
+              isNotNull(agreement.signedOn),
+              isNull(agreement.publishedAt),
+              isNull(agreement.terminatedOn),
+            ),
+          )
+      : [],
+    idsOf("citizenPromise").length
+      ? ctx.db
+          .select({ id: citizenPromise.id })
+          .from(citizenPromise)
+          .where(
+            and(
+              inArray(sql`${citizenPromise.id}::text`, idsOf("citizenPromise")),
+              isNotNull(citizenPromise.signedOn),
+              isNull(citizenPromise.publishedAt),
+              isNull(citizenPromise.terminatedOn),
+            ),
+          )
+      : [],
+  ]);
+  await ctx.db.transaction(async (tx) => {
+    const inner = { db: tx, actor: ctx.actor };
+    for (const { id } of agreements) await publishAgreement(inner, id);
+    for (const { id } of promises) await publishCitizenPromise(inner, id);
+  });
+  return agreements.length + promises.length;
 }
 
 /**
