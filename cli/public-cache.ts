@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import type { Env } from "~/config/env.server";
-import { getDatabase } from "~/db/client.server";
+import { openDatabase } from "~/db/client.server";
+import { embeddedSocketDir } from "~/db/embedded-paths.server";
 import {
   listenForPublicationVersions,
   onLocalPublicationRaise,
@@ -52,7 +53,11 @@ export interface ServerPublicCache {
  * noted at once, other instances' commits by LISTEN on PostgreSQL.
  */
 export function createServerPublicCache(env: Env): ServerPublicCache {
-  const cache = new PublicCache({ readVersion: () => readPublicationVersion(getDatabase().db) });
+  // A pool of its own, closed with the server: it reads one row, at most once a second mostly.
+  const database = env.DATABASE_URL
+    ? openDatabase({ databaseUrl: env.DATABASE_URL, max: 2 })
+    : openDatabase({ socketDir: embeddedSocketDir(env.DATA_DIR), max: 2 });
+  const cache = new PublicCache({ readVersion: () => readPublicationVersion(database.db) });
   const unsubscribe = onLocalPublicationRaise((version) => cache.noteLocalRaise(version));
   const listener = env.DATABASE_URL
     ? listenForPublicationVersions(env.DATABASE_URL, {
@@ -67,14 +72,19 @@ export function createServerPublicCache(env: Env): ServerPublicCache {
     async close() {
       unsubscribe();
       await listener?.close();
+      await database.close();
     },
   };
 }
 
-function cookieValue(cookieHeader: string | undefined, name: string): string | null {
+const COOKIES = {
+  session: /(?:^|;\s*)tryggsam_session=([^;]*)/,
+  lang: /(?:^|;\s*)tryggsam_lang=([^;]*)/,
+};
+
+function cookieValue(cookieHeader: string | undefined, name: keyof typeof COOKIES): string | null {
   if (!cookieHeader) return null;
-  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(cookieHeader);
-  return match ? match[1]! : null;
+  return COOKIES[name].exec(cookieHeader)?.[1] ?? null;
 }
 
 /** The cache key of a request that may be served from the cache, else null. */
@@ -82,8 +92,8 @@ function cacheKey(req: IncomingMessage, pathname: string): { key: string; lang: 
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   if (!isPublicPath(pathname)) return null;
   const cookies = req.headers.cookie;
-  if (req.headers.authorization || cookieValue(cookies, "tryggsam_session") !== null) return null;
-  const lang = cookieValue(cookies, "tryggsam_lang");
+  if (req.headers.authorization || cookieValue(cookies, "session") !== null) return null;
+  const lang = cookieValue(cookies, "lang");
   return { key: `${lang ?? ""}\n${req.url ?? ""}`, lang };
 }
 
@@ -104,20 +114,21 @@ function answerFromCache(
   // are the same on every call).
   let raw = rawHeaders.get(hit);
   if (!raw) {
-    raw = [...Object.entries(headers), ...Object.entries(hit.headers), ["ETag", hit.etag]].flat();
+    const common = [...Object.entries(headers), ...Object.entries(hit.headers), ["ETag", hit.etag]].flat();
+    raw = { notModified: common, full: [...common, "Content-Length", String(hit.body.length)] };
     rawHeaders.set(hit, raw);
   }
-  if (matchesEtag(req.headers["if-none-match"], hit.etag)) {
-    res.writeHead(304, raw).end();
+  if (req.headers["if-none-match"] && matchesEtag(req.headers["if-none-match"], hit.etag)) {
+    res.writeHead(304, raw.notModified).end();
     return 304;
   }
-  res.writeHead(hit.status, [...raw, "Content-Length", String(hit.body.length)]);
+  res.writeHead(hit.status, raw.full);
   if (req.method === "HEAD") res.end();
   else res.end(hit.body);
   return hit.status;
 }
 
-const rawHeaders = new WeakMap<CachedAnswer, string[]>();
+const rawHeaders = new WeakMap<CachedAnswer, { notModified: string[]; full: string[] }>();
 
 /**
  * For anonymous GET requests for public paths that answerFromCache could not answer: waits for a
