@@ -41,11 +41,24 @@ const messages = defineMessages({
   },
 });
 
-/** "2023–2026", "2017", "2023–2025, förlängs tills vidare". */
+/** "2023" stays a year; "2023-03-03" reads "3 mars 2023" (or "3 March 2023"). */
+export function dateLabel(part: string, locale: "sv" | "en"): string {
+  if (part.length === 4) return part;
+  return new Date(`${part}T00:00:00Z`).toLocaleDateString(locale === "en" ? "en-GB" : "sv-SE", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/** "2023–2026", "2017", "1 januari 2023 – 31 december 2025, förlängs tills vidare". */
 export function periodLabel(period: Period, locale: "sv" | "en"): string {
   const t = messages[locale];
   if (!period.from && !period.to) return t.noPeriod;
-  const range = period.from === period.to ? period.from! : `${period.from ?? ""}–${period.to ?? ""}`;
+  const [from, to] = [period.from, period.to].map((p) => (p ? dateLabel(p, locale) : ""));
+  const separator = (period.from?.length ?? 4) > 4 || (period.to?.length ?? 4) > 4 ? " – " : "–";
+  const range = period.from === period.to ? from! : `${from}${separator}${to}`;
   return period.continuesUntilReplaced ? `${range}, ${t.continues}` : range;
 }
 

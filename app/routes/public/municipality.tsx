@@ -1,6 +1,7 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/municipality";
 import {
+  dateLabel,
   Downloads,
   periodLabel,
   PublicCitizenPromiseView,
@@ -137,7 +138,7 @@ function AgreementView({ agreement, headingLevel }: { agreement: PublicAgreement
         {agreement.signedOn ? (
           <>
             <dt>{t("signedOn")}</dt>
-            <dd>{agreement.signedOn}</dd>
+            <dd>{dateLabel(agreement.signedOn, locale)}</dd>
           </>
         ) : null}
         {agreement.caseNumber ? (
@@ -301,7 +302,7 @@ export default function PublicMunicipality({ loaderData }: Route.ComponentProps)
                 {followUps.map((f) => (
                   <li key={f.id}>
                     <p className="ds-paragraph">
-                      <time dateTime={f.occurredOn}>{f.occurredOn}</time>:{" "}
+                      <time dateTime={f.occurredOn}>{dateLabel(f.occurredOn, locale)}</time>:{" "}
                       <strong>{COMMITMENT_STATUS_LABELS[locale][f.status]}</strong> – {f.commitmentText}
                     </p>
                     {f.note ? <p className="ds-paragraph pre-line">{f.note}</p> : null}
