@@ -26,7 +26,9 @@ function local(): LocalBumps {
 /**
  * Raises the public version inside the caller's transaction and announces it (NOTIFY, delivered
  * by PostgreSQL at commit; dropped on rollback). Call it in every write that changes what a public
- * page, the open data or a feed shows. The row lock serialises such writes; they are rare.
+ * page, the open data or a feed shows, last in its transaction: the row lock serialises such
+ * writes (they are rare), and taken after the write's own row locks it is always taken in the
+ * same order, so two of them cannot deadlock over it.
  */
 export async function raisePublicationVersion(tx: DbOrTx): Promise<number> {
   const [row] = await tx

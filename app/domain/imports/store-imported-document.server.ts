@@ -21,7 +21,6 @@ import { AppError } from "~/errors/app-error";
 import { importResultSchema, type ImportResult } from "~/import/import-v1";
 import { toContent } from "~/import/to-content";
 import { fieldErrors } from "~/lib/validation";
-import { raisePublicationVersion } from "~/db/publication-version.server";
 
 /** Where a document stored as signed got its signing date from (recorded in the audit event). */
 export type SignedDateSource = "document" | "document-year" | "period-start";
@@ -57,8 +56,6 @@ export async function storeImportedDocument(
   const signing = options.asSigned ? signingOf(result) : null;
 
   return ctx.db.transaction(async (tx) => {
-    // What the public pages show may change: cached ones are dropped at commit.
-    await raisePublicationVersion(tx);
     const inner = { db: tx, actor, ...(ctx.now ? { now: ctx.now } : {}) };
     const agreementId = content.agreement
       ? (await createAgreementDraft(inner, partnershipId, content.agreement)).id

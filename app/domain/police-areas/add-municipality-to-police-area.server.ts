@@ -105,9 +105,9 @@ export async function addMunicipalityToPoliceArea(
   const { actor } = ctx;
   requirePermission(actor, "policeArea.manage");
   await ctx.db.transaction(async (tx) => {
-    // What the public pages show may change: cached ones are dropped at commit.
-    await raisePublicationVersion(tx);
     await lockPoliceArea(tx, policeAreaId);
     await putServedMunicipality(tx, actor, policeAreaId, input);
+    // What the public pages show may change: cached ones are dropped at commit.
+    await raisePublicationVersion(tx);
   });
 }

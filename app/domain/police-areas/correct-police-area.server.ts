@@ -30,8 +30,6 @@ export async function correctPoliceArea(
   const { actor } = ctx;
   requirePermission(actor, "policeArea.manage");
   return ctx.db.transaction(async (tx) => {
-    // What the public pages show may change: cached ones are dropped at commit.
-    await raisePublicationVersion(tx);
     const current = await lockPoliceArea(tx, id);
     const [currentRegion] = await tx
       .select({ name: policeRegion.name })
@@ -74,6 +72,8 @@ export async function correctPoliceArea(
         await putServedMunicipality(tx, actor, id, link, `municipalities[${index}].municipalityCode`);
       }
     }
+    // What the public pages show may change: cached ones are dropped at commit.
+    await raisePublicationVersion(tx);
     const [view] = await selectPoliceAreas(tx, { id });
     return view!;
   });

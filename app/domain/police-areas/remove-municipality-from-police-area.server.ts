@@ -53,11 +53,11 @@ export async function removeMunicipalityFromPoliceArea(
   const { actor } = ctx;
   requirePermission(actor, "policeArea.manage");
   await ctx.db.transaction(async (tx) => {
-    // What the public pages show may change: cached ones are dropped at commit.
-    await raisePublicationVersion(tx);
     await lockPoliceArea(tx, policeAreaId);
     if (!(await deleteServedMunicipality(tx, actor, policeAreaId, municipalityCode))) {
       throw notFound("Kommunen i lokalpolisområdet");
     }
+    // What the public pages show may change: cached ones are dropped at commit.
+    await raisePublicationVersion(tx);
   });
 }
