@@ -176,6 +176,7 @@ export function PublicCitizenPromiseView({
                     <span className="muted">{t("notFollowedUp")}</span>
                   )}
                 </span>
+                <ThemeTags themes={c.themes} />
               </li>
             ))}
           </ul>
