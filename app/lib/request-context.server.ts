@@ -8,7 +8,17 @@ export interface ConnectionInfo {
   clientAddress: string;
   secure: boolean;
 }
-export const connectionContext = createContext<ConnectionInfo>({ clientAddress: "unknown", secure: false });
+/**
+ * One key for both copies of this module: the HTTP server (cli/, run from source) sets it, the
+ * built bundle's root middleware reads it. Two `createContext` calls would make two keys, and the
+ * bundle would always read the default.
+ */
+const CONNECTION_CONTEXT = Symbol.for("tryggsam.connectionContext");
+const shared = globalThis as { [CONNECTION_CONTEXT]?: ReturnType<typeof createContext<ConnectionInfo>> };
+export const connectionContext = (shared[CONNECTION_CONTEXT] ??= createContext<ConnectionInfo>({
+  clientAddress: "unknown",
+  secure: false,
+}));
 
 /** Everything a route needs to call the domain, set once per request by the root middleware. */
 export interface AppContext {

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/client.server";
+import { loginAttempt } from "~/db/schema";
 import type { UserActor } from "~/domain/access/actor";
 import { createApiToken } from "~/domain/users/create-api-token.server";
 import { endpointList, routePath } from "~/lib/api-endpoints";
@@ -274,5 +276,12 @@ describe("web forms", () => {
     const sixth = await login(TEST_PASSWORD);
     expect(sixth.status).toBe(429);
     expect(await sixth.text()).toContain("För många misslyckade inloggningar.");
+    // The attempts are counted for the address they came from, not for one shared "unknown".
+    const attempts = await database.db
+      .select({ address: loginAttempt.address })
+      .from(loginAttempt)
+      .where(eq(loginAttempt.email, user.email));
+    expect(attempts.map((a) => a.address)).toContain(address);
+    expect(attempts.map((a) => a.address)).not.toContain("unknown");
   });
 });
