@@ -11,6 +11,8 @@ export interface ImportPoolOptions {
   timeoutMs?: number;
   /** V8 heap of one worker in MB (default IMPORT_WORKER_HEAP_MB). */
   heapMb?: number;
+  /** A worker with nothing to read for this long stops, giving its memory back (default 30 s). */
+  idleMs?: number;
 }
 
 /** A small pool of import workers, reused between files; files wait their turn in order. */
@@ -18,6 +20,8 @@ export interface ImportPool {
   run(file: { name: string; bytes: Uint8Array }): Promise<ImportOutcome>;
   /** Stops the workers; files still waiting are rejected. */
   close(): Promise<void>;
+  /** How many worker threads are running now. */
+  workers(): number;
 }
 
 interface Job {
@@ -34,6 +38,7 @@ interface Slot {
   ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  idle: NodeJS.Timeout | null;
 }
 
 const WORKER_URL = new URL("./import-worker.mjs", import.meta.url);
@@ -47,6 +52,7 @@ export function startImportPool(options: ImportPoolOptions = {}): ImportPool {
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
   const timeoutMs = options.timeoutMs ?? IMPORT_TIMEOUT_MS;
   const heapMb = options.heapMb ?? IMPORT_WORKER_HEAP_MB;
+  const idleMs = options.idleMs ?? 30_000;
   const slots = new Set<Slot>();
   const queue: Job[] = [];
   let nextId = 1;
@@ -68,6 +74,7 @@ export function startImportPool(options: ImportPoolOptions = {}): ImportPool {
   const remove = (slot: Slot) => {
     if (!slots.delete(slot)) return;
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.idle) clearTimeout(slot.idle);
     void slot.worker.terminate();
   };
 
@@ -80,7 +87,7 @@ export function startImportPool(options: ImportPoolOptions = {}): ImportPool {
     });
     worker.stdout.resume();
     worker.stderr.resume();
-    const slot: Slot = { worker, ready: false, job: null, timer: null };
+    const slot: Slot = { worker, ready: false, job: null, timer: null, idle: null };
     slots.add(slot);
     worker.on("message", (message: { type?: string; id?: number; outcome?: ImportOutcome }) => {
       if (message.type === "ready") {
@@ -122,6 +129,8 @@ export function startImportPool(options: ImportPoolOptions = {}): ImportPool {
       if (!slot.ready || slot.job) continue;
       const job = queue.shift();
       if (!job) break;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
       slot.job = job;
       slot.timer = setTimeout(() => {
         finish(
@@ -140,6 +149,12 @@ export function startImportPool(options: ImportPoolOptions = {}): ImportPool {
     const starting = [...slots].filter((slot) => !slot.ready).length;
     const idle = [...slots].filter((slot) => slot.ready && !slot.job).length;
     for (let missing = queue.length - starting - idle; missing > 0 && slots.size < size; missing--) spawn();
+    // An idle worker stops after a while: a server that imported once does not keep its memory.
+    for (const slot of slots) {
+      if (!slot.ready || slot.job || slot.idle) continue;
+      slot.idle = setTimeout(() => remove(slot), idleMs);
+      slot.idle.unref();
+    }
     // Only a worker with a file to read, or one starting for a waiting file, keeps the process alive.
     for (const slot of slots) {
       if (slot.job || (!slot.ready && queue.length)) slot.worker.ref();
@@ -162,6 +177,9 @@ export function startImportPool(options: ImportPoolOptions = {}): ImportPool {
         dispatch();
       });
     },
+    workers() {
+      return slots.size;
+    },
     async close() {
       closed = true;
       const error = new Error("Importen stängdes innan filen hann läsas.");
@@ -171,6 +189,7 @@ export function startImportPool(options: ImportPoolOptions = {}): ImportPool {
       await Promise.all(
         running.map(async (slot) => {
           if (slot.timer) clearTimeout(slot.timer);
+          if (slot.idle) clearTimeout(slot.idle);
           slot.job?.reject(error);
           await slot.worker.terminate();
         }),

@@ -42,6 +42,15 @@ describe("the import pool", () => {
     expect(outcomes.map((outcome) => outcome.source)).toEqual(["a.txt", "b.txt", "c.txt"]);
   }, 60_000);
 
+  it("stops a worker that has had nothing to read for a while, and starts one again for the next file", async () => {
+    pool = startImportPool({ size: 1, idleMs: 200 });
+    await pool.run({ name: "först.txt", bytes: text("Samverkan i Ånge") });
+    expect(pool.workers()).toBe(1);
+    await expect.poll(() => pool!.workers(), { timeout: 10_000 }).toBe(0);
+    const again = await pool.run({ name: "sedan.txt", bytes: text("Samverkan i Bräcke") });
+    expect(again.source).toBe("sedan.txt");
+  }, 60_000);
+
   it("rejects files still waiting when it is closed", async () => {
     pool = startImportPool({ size: 1 });
     const waiting = expect(pool.run({ name: "sen.txt", bytes: text("Hej") })).rejects.toThrow(/stängdes/);
