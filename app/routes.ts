@@ -7,6 +7,7 @@ export default [
 
   // Public pages: no login, only published documents
   route("kommun/:slug", "routes/public/municipality.tsx"),
+  route("kommun/:slug/flode.atom", "routes/public/municipality-feed.ts"),
   route("oversikt", "routes/public/overview.tsx"),
   route("oversikt.csv", "routes/public/overview-csv.ts"),
   route("sitemap.xml", "routes/public/sitemap.ts"),
@@ -85,6 +86,12 @@ export default [
     route("citizen-promises/:id/progress", "routes/api/citizen-promise-progress.ts"),
     route("outbox", "routes/api/outbox.ts"),
     route("municipalities", "routes/api/municipalities.ts"),
+    // Open data: anyone, published material only
+    route("public/municipalities", "routes/api/public-municipalities.ts"),
+    route("public/municipalities/:slug", "routes/api/public-municipality.ts"),
+    route("public/agreements", "routes/api/public-agreements.ts"),
+    route("public/citizen-promises", "routes/api/public-citizen-promises.ts"),
+    route("public/commitments", "routes/api/public-commitments.ts"),
     route("*", "routes/api/not-found.ts"),
   ]),
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GLOBAL_ROLES, PARTNERSHIP_ROLES } from "~/domain/access/actor";
 import { auditQuerySchema } from "~/domain/audit/audit.schemas";
-import { agreementContentSchema } from "~/domain/agreements/agreement.schemas";
+import { agreementContentSchema, FOLLOW_UP_CADENCES } from "~/domain/agreements/agreement.schemas";
 import {
   agreementRevisionSchema,
   comparisonQuerySchema,
@@ -30,6 +30,7 @@ import {
 } from "~/domain/partnerships/partnership.schemas";
 import {
   citizenPromiseContentSchema,
+  COMMITMENT_OWNERS,
   COMMITMENT_STATUSES,
 } from "~/domain/citizen-promises/citizen-promise.schemas";
 import {
@@ -38,6 +39,8 @@ import {
   newCitizenPromiseSchema,
 } from "~/domain/citizen-promises/citizen-promise-lifecycle.schemas";
 import { commentSchema } from "~/domain/comments/comment.schemas";
+import { THEMES } from "~/domain/themes/themes";
+import { themesSchema } from "~/domain/themes/themes.schemas";
 import { apiTokenSchema } from "~/domain/users/user.schemas";
 
 /**
@@ -63,6 +66,13 @@ export interface Endpoint {
   request?: z.ZodType;
   /** Query parameters (`?name=value`), checked like a body: 422 with a message per parameter. */
   query?: z.ZodObject;
+  /** Path parameters that are not uuids (a slug), checked by this schema; any other is a uuid. */
+  params?: z.ZodObject;
+  /**
+   * Open data: anyone may read and keep it (Cache-Control public, ETag). JSON, or CSV with
+   * `?format=csv` (its query has `format`; the handler then returns an `ApiFile`).
+   */
+  openData?: true;
   response?: z.ZodType;
   /** The media types of a file answer (instead of JSON): the handler returns an `ApiFile`. */
   file?: readonly string[];
@@ -98,6 +108,199 @@ const commentResponse = z.object({
   body: z.string(),
   createdAt: dateTime,
 });
+
+// Open data (published material only) -----------------------------------------------------
+
+/** `?format=csv` for CSV; JSON otherwise. */
+export const openDataQuerySchema = z.object({
+  format: z
+    .enum(["json", "csv"], { message: "Ange format=json eller format=csv." })
+    .default("json")
+    .describe("json (standard) eller csv: samma rader, en kolumn per fält, `;` mellan fälten, UTF-8 med BOM"),
+});
+export const OPEN_DATA_CSV = ["text/csv"] as const;
+
+const slugParamsSchema = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .describe("Kommunens namn i adressen, t.ex. ange, umea, stockholm"),
+});
+
+const publicStatus = z
+  .enum(DATE_STATUSES)
+  .describe("Status i dag: upcoming, active, continued (förlängd), expired, terminated, replaced");
+const day = z.string().nullable();
+const themeList = z.array(z.enum(THEMES)).max(THEMES.length);
+const municipalitySlugs = z.array(z.string()).describe("Sluggarna för kommunerna som samverkan omfattar");
+const covering = {
+  partnershipId: id,
+  partnership: z.string().describe("Samverkans namn"),
+  municipalities: municipalitySlugs,
+};
+
+export const openMunicipalityRowResponse = z.object({
+  code: z.string().describe("SCB:s kommunkod, fyra siffror"),
+  name: z.string(),
+  slug: z.string(),
+  county: z.string(),
+  policeRegion: z.string(),
+  status: z
+    .enum([...DATE_STATUSES, "none"])
+    .describe("Den gällande överenskommelsens status; none: ingen publicerad"),
+  agreementId: id.nullable(),
+  periodEnd: day.describe("Periodens slut (år eller datum)"),
+  continuesUntilReplaced: z.boolean(),
+  themes: themeList.describe("Teman i den gällande överenskommelsens fokusområden"),
+  promises: z.number().int().describe("Publicerade medborgarlöften (alla perioder)"),
+  commitments: z.number().int().describe("Löften i dem"),
+});
+
+const periodResponse = z.object({ from: day, to: day, continuesUntilReplaced: z.boolean() });
+
+const publicAgreementResponse = z.object({
+  id,
+  partnershipId: id,
+  title: z.string(),
+  caseNumber: z.string(),
+  status: publicStatus,
+  period: periodResponse,
+  signedOn: day,
+  publishedAt: dateTime,
+  terminatedOn: day,
+  goals: z.array(z.string()),
+  focusAreas: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      description: z.string(),
+      points: z.array(z.string()),
+      themes: themesSchema,
+    }),
+  ),
+  followUp: z.object({
+    cadence: z.enum(FOLLOW_UP_CADENCES).nullable(),
+    responsible: z.string(),
+    reportsTo: z.string(),
+    description: z.string(),
+  }),
+});
+
+const publicCitizenPromiseResponse = z.object({
+  id,
+  partnershipId: id,
+  agreementId: id.nullable(),
+  title: z.string(),
+  status: publicStatus,
+  period: periodResponse,
+  signedOn: day,
+  publishedAt: dateTime,
+  terminatedOn: day,
+  problemPicture: z.string(),
+  followUp: z.string(),
+  commitments: z.array(
+    z.object({
+      key: z.string(),
+      owner: z.enum(COMMITMENT_OWNERS),
+      ownerName: z.string(),
+      text: z.string(),
+      themes: themesSchema,
+      status: z.enum(COMMITMENT_STATUSES).nullable().describe("Den senaste anteckningens status"),
+      note: z.string(),
+      statusOn: day,
+    }),
+  ),
+});
+
+export const openMunicipalityResponse = z.object({
+  municipality: z.object({
+    code: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    county: z.string(),
+    policeRegion: z.string(),
+  }),
+  partnerships: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      policeArea: z.string(),
+      councils: z.array(z.object({ name: z.string(), type: z.string() })),
+    }),
+  ),
+  currentAgreement: publicAgreementResponse.nullable(),
+  earlierAgreements: z.array(publicAgreementResponse),
+  currentPromises: z.array(publicCitizenPromiseResponse),
+  earlierPromises: z.array(publicCitizenPromiseResponse),
+  followUps: z
+    .array(
+      z.object({
+        id,
+        citizenPromiseId: id,
+        citizenPromiseTitle: z.string(),
+        commitmentKey: z.string(),
+        commitmentText: z.string(),
+        status: z.enum(COMMITMENT_STATUSES),
+        note: z.string(),
+        occurredOn: z.string(),
+      }),
+    )
+    .describe("Uppföljningar av löftena, nyast först"),
+});
+
+export const openAgreementRowResponse = z.object({
+  id,
+  title: z.string(),
+  caseNumber: z.string(),
+  status: publicStatus,
+  periodFrom: day,
+  periodTo: day,
+  continuesUntilReplaced: z.boolean(),
+  signedOn: day,
+  publishedAt: dateTime,
+  terminatedOn: day,
+  focusAreas: z.array(z.string()).describe("Fokusområdenas rubriker"),
+  themes: themeList,
+  ...covering,
+});
+
+export const openCitizenPromiseRowResponse = z.object({
+  id,
+  title: z.string(),
+  agreementId: id.nullable(),
+  status: publicStatus,
+  periodFrom: day,
+  periodTo: day,
+  continuesUntilReplaced: z.boolean(),
+  signedOn: day,
+  publishedAt: dateTime,
+  terminatedOn: day,
+  commitments: z.number().int().describe("Antal löften"),
+  themes: themeList,
+  ...covering,
+});
+
+export const openCommitmentRowResponse = z.object({
+  citizenPromiseId: id,
+  citizenPromiseTitle: z.string(),
+  citizenPromiseStatus: publicStatus,
+  key: z.string(),
+  owner: z.enum(COMMITMENT_OWNERS).describe("police, municipality, joint (gemensamt) eller other"),
+  ownerName: z.string(),
+  text: z.string(),
+  themes: themeList,
+  status: z
+    .enum(COMMITMENT_STATUSES)
+    .nullable()
+    .describe("Den senaste anteckningens status, null före den första"),
+  statusOn: day,
+  note: z.string(),
+  ...covering,
+});
+
+const OPEN_DATA_DESCRIPTION =
+  "Öppna data: bara publicerat material, utan inloggning. JSON, eller CSV med `?format=csv` " +
+  "(samma fält som kolumner). Svaret har ETag och kan hämtas villkorligt med If-None-Match (304).";
 
 // Response shapes ----------------------------------------------------------------------------
 
@@ -863,6 +1066,77 @@ export const endpoints = {
     request: commitmentProgressSchema,
     response: citizenPromiseResponse,
     status: 201,
+    errors: [],
+  }),
+  findOpenMunicipalities: define({
+    method: "GET",
+    path: "/public/municipalities",
+    operationId: "findOpenMunicipalities",
+    summary: "Alla 290 kommuner med gällande överenskommelse, status, teman och antal löften",
+    description: OPEN_DATA_DESCRIPTION,
+    tag: "Öppna data",
+    auth: "public",
+    openData: true,
+    query: openDataQuerySchema,
+    response: z.array(openMunicipalityRowResponse),
+    status: 200,
+    errors: [],
+  }),
+  getOpenMunicipality: define({
+    method: "GET",
+    path: "/public/municipalities/{slug}",
+    operationId: "getOpenMunicipality",
+    summary: "En kommuns publicerade material: samverkan, överenskommelser, medborgarlöften, uppföljningar",
+    description: `${OPEN_DATA_DESCRIPTION} CSV: kommunens löften (åtaganden), ett per rad, som /public/commitments.`,
+    tag: "Öppna data",
+    auth: "public",
+    openData: true,
+    params: slugParamsSchema,
+    query: openDataQuerySchema,
+    response: openMunicipalityResponse,
+    status: 200,
+    errors: [404],
+  }),
+  findOpenAgreements: define({
+    method: "GET",
+    path: "/public/agreements",
+    operationId: "findOpenAgreements",
+    summary: "Alla publicerade samverkansöverenskommelser, senast publicerade först",
+    description: OPEN_DATA_DESCRIPTION,
+    tag: "Öppna data",
+    auth: "public",
+    openData: true,
+    query: openDataQuerySchema,
+    response: z.array(openAgreementRowResponse),
+    status: 200,
+    errors: [],
+  }),
+  findOpenCitizenPromises: define({
+    method: "GET",
+    path: "/public/citizen-promises",
+    operationId: "findOpenCitizenPromises",
+    summary: "Alla publicerade medborgarlöften, senast publicerade först",
+    description: OPEN_DATA_DESCRIPTION,
+    tag: "Öppna data",
+    auth: "public",
+    openData: true,
+    query: openDataQuerySchema,
+    response: z.array(openCitizenPromiseRowResponse),
+    status: 200,
+    errors: [],
+  }),
+  findOpenCommitments: define({
+    method: "GET",
+    path: "/public/commitments",
+    operationId: "findOpenCommitments",
+    summary: "Alla löften (åtaganden) i publicerade medborgarlöften, med ägare och senaste status",
+    description: OPEN_DATA_DESCRIPTION,
+    tag: "Öppna data",
+    auth: "public",
+    openData: true,
+    query: openDataQuerySchema,
+    response: z.array(openCommitmentRowResponse),
+    status: 200,
     errors: [],
   }),
 } as const satisfies Record<string, Endpoint>;

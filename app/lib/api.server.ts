@@ -5,6 +5,7 @@ import type { Actor } from "~/domain/access/actor";
 import { isAppError } from "~/errors/app-error";
 import type { ApiFile, Endpoint, HttpMethod } from "./api-endpoints";
 import { problem, problemFromError } from "./http.server";
+import { etagOf, matchesEtag, PUBLIC_CACHE_CONTROL } from "./public-cache.server";
 import { appContext } from "./request-context.server";
 
 const swedish = z.locales.sv();
@@ -41,7 +42,7 @@ export function operation<E extends Endpoint>(
     async run({ request, params, context }) {
       const { db, actor } = context.get(appContext);
       const response = await answer(endpoint, actor, async () => {
-        const ids = checkParams(params);
+        const ids = checkParams(params, endpoint.params);
         if (!ids) return problem(404, "Det du söker finns inte.", { code: "NOT_FOUND" });
         let query: unknown = {};
         if (endpoint.query) {
@@ -68,15 +69,45 @@ export function operation<E extends Endpoint>(
           query: query as Query<E>,
           request,
         });
-        if (endpoint.file) return fileResponse(result as ApiFile);
+        const csv = endpoint.openData && (query as { format?: string }).format === "csv";
+        if (endpoint.file || csv) return fileResponse(result as ApiFile);
         if (!endpoint.response) return new Response(null, { status: endpoint.status });
         // JSON first, so dates are compared and documented as the strings clients receive.
         const shaped = endpoint.response.parse(JSON.parse(JSON.stringify(result)));
         return Response.json(shaped, { status: endpoint.status });
       });
+      if (endpoint.openData && response.status === 200) return openDataResponse(request, response, actor);
       if (actor.kind === "user") response.headers.set("Cache-Control", "no-store");
       return response;
     },
+  };
+}
+
+/**
+ * An open-data answer: with a strong ETag (the body's hash, as the public cache computes it), 304
+ * for a matching If-None-Match, and for anonymous callers Cache-Control public — the public cache
+ * (cli/public-cache.ts) then keeps it until something is published.
+ */
+async function openDataResponse(request: Request, response: Response, actor: Actor): Promise<Response> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const etag = etagOf(body);
+  const headers = new Headers(response.headers);
+  headers.set("ETag", etag);
+  headers.set("Cache-Control", actor.kind === "user" ? "private, no-cache" : PUBLIC_CACHE_CONTROL);
+  if (matchesEtag(request.headers.get("If-None-Match") ?? undefined, etag)) {
+    headers.delete("Content-Type");
+    headers.delete("Content-Disposition");
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(new Uint8Array(body), { status: 200, headers });
+}
+
+/** A CSV answer of open data (text from app/domain/public/open-data.ts). */
+export function csvFile(fileName: string, text: string): ApiFile {
+  return {
+    fileName,
+    contentType: "text/csv; charset=utf-8; header=present",
+    body: Buffer.from(text, "utf8"),
   };
 }
 
@@ -107,10 +138,22 @@ async function answer(endpoint: Endpoint, actor: Actor, run: () => Promise<Respo
   }
 }
 
-/** Route params are all ids: anything but a uuid names nothing. */
-function checkParams(params: Record<string, string | undefined>): Record<string, string> | null {
+/**
+ * Route params are ids, unless the endpoint's `params` schema names them (a slug): anything else
+ * names nothing.
+ */
+function checkParams(
+  params: Record<string, string | undefined>,
+  schema: z.ZodObject | undefined,
+): Record<string, string> | null {
   const ids: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
+    const own = schema?.shape[key] as z.ZodType | undefined;
+    if (own) {
+      if (value === undefined || !own.safeParse(value).success) return null;
+      ids[key] = value;
+      continue;
+    }
     if (value === undefined || !z.guid().safeParse(value).success) return null;
     ids[key] = value.toLowerCase();
   }

@@ -78,4 +78,29 @@ describe("the OpenAPI document", () => {
       expect(schema).toMatchObject({ type: "array", maxItems: THEMES.length, items: { enum: [...THEMES] } });
     }
   });
+
+  it("lists the open data under Öppna data: public, JSON or CSV, the slug as a path parameter", () => {
+    const open = operations.filter((o) => o.path.startsWith("/public/"));
+    expect(open.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
+      "get /public/agreements",
+      "get /public/citizen-promises",
+      "get /public/commitments",
+      "get /public/municipalities",
+      "get /public/municipalities/{slug}",
+    ]);
+    expect(document.tags).toContainEqual({ name: "Öppna data" });
+    for (const operation of open) {
+      expect((operation as unknown as { tags: string[] }).tags).toEqual(["Öppna data"]);
+      expect(operation.security).toEqual([]);
+      expect(Object.keys(operation.responses["200"]!.content!)).toEqual(["application/json", "text/csv"]);
+      expect(operation.responses).toHaveProperty("304");
+      expect(operation.parameters?.find((p) => p.in === "query")?.name).toBe("format");
+    }
+    const slug = operations.find((o) => o.path === "/public/municipalities/{slug}")!;
+    expect(slug.parameters?.find((p) => p.name === "slug")).toMatchObject({
+      in: "path",
+      schema: { type: "string", pattern: "^[a-z0-9-]{1,60}$" },
+    });
+    expect(slug.responses).toHaveProperty("404");
+  });
 });

@@ -49,12 +49,15 @@ function errorStatuses(endpoint: Endpoint): number[] {
 }
 
 function operationObject(endpoint: Endpoint) {
-  const pathParameters = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
-    name: match[1],
-    in: "path",
-    required: true,
-    schema: { type: "string", format: "uuid" },
-  }));
+  const pathParameters = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => {
+    const own = endpoint.params?.shape[match[1]!] as z.ZodType | undefined;
+    return {
+      name: match[1],
+      in: "path",
+      required: true,
+      schema: own ? jsonSchema(own, "input") : { type: "string", format: "uuid" },
+    };
+  });
   const queryParameters = Object.entries(endpoint.query?.shape ?? {}).map(([name, schema]) => ({
     name,
     in: "query",
@@ -72,11 +75,25 @@ function operationObject(endpoint: Endpoint) {
         }
       : endpoint.response
         ? {
-            description: "OK",
-            content: { "application/json": { schema: jsonSchema(endpoint.response, "output") } },
+            description: endpoint.openData ? "JSON, eller CSV med `?format=csv`." : "OK",
+            ...(endpoint.openData
+              ? {
+                  headers: {
+                    ETag: {
+                      description: "Svarets hash; skicka den i If-None-Match.",
+                      schema: { type: "string" },
+                    },
+                  },
+                }
+              : {}),
+            content: {
+              "application/json": { schema: jsonSchema(endpoint.response, "output") },
+              ...(endpoint.openData ? { "text/csv": { schema: { type: "string" } } } : {}),
+            },
           }
         : { description: "Klart, inget innehåll." },
   };
+  if (endpoint.openData) responses[304] = { description: "Oförändrat sedan den ETag som skickades." };
   for (const status of errorStatuses(endpoint)) {
     responses[status] = {
       description: ERROR_TEXT[status] ?? "Fel",

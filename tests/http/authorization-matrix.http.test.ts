@@ -264,6 +264,27 @@ const api: Record<string, Row> = {
     expect: "200 200 | 200 200 200 | 200 200 200 | 401",
     request: () => ({ path: "/api/v1/municipalities" }),
   },
+  // Open data: anyone, published material only.
+  "GET /api/v1/public/municipalities": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 200",
+    request: () => ({ path: "/api/v1/public/municipalities" }),
+  },
+  "GET /api/v1/public/municipalities/:slug": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 200",
+    request: () => ({ path: "/api/v1/public/municipalities/ange" }),
+  },
+  "GET /api/v1/public/agreements": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 200",
+    request: () => ({ path: "/api/v1/public/agreements" }),
+  },
+  "GET /api/v1/public/citizen-promises": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 200",
+    request: () => ({ path: "/api/v1/public/citizen-promises" }),
+  },
+  "GET /api/v1/public/commitments": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 200",
+    request: () => ({ path: "/api/v1/public/commitments" }),
+  },
   "GET /api/v1/partnerships": {
     expect: "200 200 | 200 200 200 | 200 200 200 | 401",
     request: () => ({ path: "/api/v1/partnerships" }),

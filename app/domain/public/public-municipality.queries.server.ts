@@ -211,9 +211,10 @@ export async function findPublicMunicipality(
   };
 }
 
-async function publishedAgreements(
+/** The published agreements of these partnerships (null: of every partnership), statuses on `today`. */
+export async function publishedAgreements(
   db: DbOrTx,
-  partnershipIds: string[],
+  partnershipIds: string[] | null,
   today: string,
 ): Promise<PublicAgreement[]> {
   const rows = await db
@@ -233,7 +234,12 @@ async function publishedAgreements(
         eq(agreementRevision.number, agreement.currentRevision),
       ),
     )
-    .where(and(inArray(agreement.partnershipId, partnershipIds), isNotNull(agreement.publishedAt)));
+    .where(
+      and(
+        partnershipIds ? inArray(agreement.partnershipId, partnershipIds) : undefined,
+        isNotNull(agreement.publishedAt),
+      ),
+    );
   if (rows.length === 0) return [];
   const successors = successorDates(
     await db
@@ -289,13 +295,17 @@ async function publishedAgreements(
   });
 }
 
-type PromiseWithFollowUps = PublicCitizenPromise & {
+export type PromiseWithFollowUps = PublicCitizenPromise & {
   followUps: (PublicFollowUp & { createdAt: Date })[];
 };
 
-async function publishedCitizenPromises(
+/**
+ * The published citizen promises of these partnerships (null: of every partnership), statuses on
+ * `today`, each with its progress notes, newest first.
+ */
+export async function publishedCitizenPromises(
   db: DbOrTx,
-  partnershipIds: string[],
+  partnershipIds: string[] | null,
   today: string,
 ): Promise<PromiseWithFollowUps[]> {
   const rows = await db
@@ -316,7 +326,12 @@ async function publishedCitizenPromises(
         eq(citizenPromiseRevision.number, citizenPromise.currentRevision),
       ),
     )
-    .where(and(inArray(citizenPromise.partnershipId, partnershipIds), isNotNull(citizenPromise.publishedAt)));
+    .where(
+      and(
+        partnershipIds ? inArray(citizenPromise.partnershipId, partnershipIds) : undefined,
+        isNotNull(citizenPromise.publishedAt),
+      ),
+    );
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [successorRows, progress] = await Promise.all([

@@ -18,6 +18,7 @@ import {
 import { defineMessages } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { metaLocale, publicPageMeta } from "~/lib/meta";
+import { feedPath } from "~/domain/public/municipality-feed";
 import { publicOrigin } from "~/lib/public-url.server";
 import { appContext } from "~/lib/request-context.server";
 
@@ -95,12 +96,22 @@ export const meta: Route.MetaFunction = ({ data: loaderData, matches }) => {
   const locale = metaLocale(matches);
   if (!loaderData) return [{ title: "Tryggsam" }];
   const { municipality } = loaderData.page;
-  return publicPageMeta({
-    title: municipality.name,
-    description: fill(messages[locale].metaDescription, { name: municipality.name }),
-    url: `${loaderData.origin}/kommun/${municipality.slug}`,
-    locale,
-  });
+  return [
+    ...publicPageMeta({
+      title: municipality.name,
+      description: fill(messages[locale].metaDescription, { name: municipality.name }),
+      url: `${loaderData.origin}/kommun/${municipality.slug}`,
+      locale,
+    }),
+    // The Atom feed of new documents and follow-ups (routes/public/municipality-feed.ts).
+    {
+      tagName: "link",
+      rel: "alternate",
+      type: "application/atom+xml",
+      title: `${municipality.name} – Tryggsam`,
+      href: feedPath(municipality.slug),
+    },
+  ];
 };
 
 /** Anyone may read it: only published documents are in the public read model. */
