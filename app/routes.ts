@@ -89,6 +89,7 @@ export default [
     // Open data: anyone, published material only
     route("public/municipalities", "routes/api/public-municipalities.ts"),
     route("public/municipalities/:slug", "routes/api/public-municipality.ts"),
+    route("public/partnerships", "routes/api/public-partnerships.ts"),
     route("public/agreements", "routes/api/public-agreements.ts"),
     route("public/citizen-promises", "routes/api/public-citizen-promises.ts"),
     route("public/commitments", "routes/api/public-commitments.ts"),

@@ -248,6 +248,14 @@ export const openMunicipalityResponse = z.object({
     .describe("Uppföljningar av löftena, nyast först"),
 });
 
+export const openPartnershipRowResponse = z.object({
+  id,
+  name: z.string(),
+  policeArea: z.string().describe("Lokalpolisområdet"),
+  municipalities: municipalitySlugs,
+  councils: z.array(z.string()).describe("Rådens namn (trygghetsråd, styrgrupp …)"),
+});
+
 export const openAgreementRowResponse = z.object({
   id,
   title: z.string(),
@@ -1096,6 +1104,20 @@ export const endpoints = {
     response: openMunicipalityResponse,
     status: 200,
     errors: [404],
+  }),
+  findOpenPartnerships: define({
+    method: "GET",
+    path: "/public/partnerships",
+    operationId: "findOpenPartnerships",
+    summary: "Alla samverkan: lokalpolisområde, kommuner och råd",
+    description: OPEN_DATA_DESCRIPTION,
+    tag: "Öppna data",
+    auth: "public",
+    openData: true,
+    query: openDataQuerySchema,
+    response: z.array(openPartnershipRowResponse),
+    status: 200,
+    errors: [],
   }),
   findOpenAgreements: define({
     method: "GET",

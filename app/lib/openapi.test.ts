@@ -87,6 +87,7 @@ describe("the OpenAPI document", () => {
       "get /public/commitments",
       "get /public/municipalities",
       "get /public/municipalities/{slug}",
+      "get /public/partnerships",
     ]);
     expect(document.tags).toContainEqual({ name: "Öppna data" });
     for (const operation of open) {

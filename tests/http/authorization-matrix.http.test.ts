@@ -273,6 +273,10 @@ const api: Record<string, Row> = {
     expect: "200 200 | 200 200 200 | 200 200 200 | 200",
     request: () => ({ path: "/api/v1/public/municipalities/ange" }),
   },
+  "GET /api/v1/public/partnerships": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 200",
+    request: () => ({ path: "/api/v1/public/partnerships" }),
+  },
   "GET /api/v1/public/agreements": {
     expect: "200 200 | 200 200 200 | 200 200 200 | 200",
     request: () => ({ path: "/api/v1/public/agreements" }),

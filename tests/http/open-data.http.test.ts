@@ -35,6 +35,7 @@ const NOTE = "Tre besök i Överkalix centrum under oktober.";
 const ENDPOINTS = [
   "/api/v1/public/municipalities",
   `/api/v1/public/municipalities/${OVERKALIX.slug}`,
+  "/api/v1/public/partnerships",
   "/api/v1/public/agreements",
   "/api/v1/public/citizen-promises",
   "/api/v1/public/commitments",
@@ -182,6 +183,12 @@ describe("the open data, without logging in", () => {
     ]);
     for (const row of own) expect(row.municipalities).toEqual([OVERKALIX.slug]);
 
+    const partnerships = JSON.parse((await body("/api/v1/public/partnerships")).text) as {
+      policeArea: string;
+      municipalities: string[];
+    }[];
+    expect(partnerships.filter((p) => p.municipalities.includes(OVERKALIX.slug))).toHaveLength(1);
+
     const agreements = JSON.parse((await body("/api/v1/public/agreements")).text) as { id: string }[];
     expect(agreements.map((a) => a.id)).toContain(ids.published);
     const promises = JSON.parse((await body("/api/v1/public/citizen-promises")).text) as { id: string }[];
@@ -194,6 +201,11 @@ describe("the open data, without logging in", () => {
       expect(response.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
       expect(JSON.parse(text)).toMatchObject({ status: 404, code: "NOT_FOUND" });
     }
+  });
+
+  it("answers 422 for a format it does not know", async () => {
+    const { text } = await body("/api/v1/public/agreements?format=xml", 422);
+    expect(JSON.parse(text)).toMatchObject({ code: "VALIDATION", errors: { format: [expect.any(String)] } });
   });
 
   it("never shows a draft or a signed but unpublished document: not in JSON, CSV or the feed", async () => {

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { municipality, partnership, partnershipMunicipality } from "~/db/schema";
+import { council, municipality, partnership, partnershipMunicipality, policeArea } from "~/db/schema";
 import type { DateStatus } from "~/domain/agreements/document-parts.schemas";
 import type { CommitmentOwner, CommitmentStatus } from "~/domain/citizen-promises/citizen-promise.schemas";
 import { THEMES, type Theme } from "~/domain/themes/themes";
@@ -21,6 +21,17 @@ interface Covering {
   partnership: string;
   /** The slugs of the municipalities the partnership covers, in name order. */
   municipalities: string[];
+}
+
+export interface OpenPartnershipRow {
+  id: string;
+  name: string;
+  /** The local police area (LPO). */
+  policeArea: string;
+  /** The slugs of the municipalities it covers, in name order. */
+  municipalities: string[];
+  /** Its councils' names (trygghetsråd, styrgrupp…), in name order. */
+  councils: string[];
 }
 
 export interface OpenAgreementRow extends Covering {
@@ -102,6 +113,30 @@ const inListOrder = (themes: Iterable<Theme>): Theme[] => {
   const set = new Set(themes);
   return THEMES.filter((t) => set.has(t));
 };
+
+/**
+ * Every partnership with its police area, municipalities and councils, in name order (as the
+ * municipality pages show them, whether or not it has published anything).
+ */
+export async function findOpenPartnerships(db: DbOrTx): Promise<OpenPartnershipRow[]> {
+  const [byId, rows, councils] = await Promise.all([
+    coverings(db),
+    db
+      .select({ id: partnership.id, name: partnership.name, policeArea: policeArea.name })
+      .from(partnership)
+      .innerJoin(policeArea, eq(policeArea.id, partnership.policeAreaId))
+      .orderBy(asc(partnership.name), asc(partnership.id)),
+    db
+      .select({ partnershipId: council.partnershipId, name: council.name })
+      .from(council)
+      .orderBy(asc(council.name)),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    municipalities: byId.get(row.id)?.municipalities ?? [],
+    councils: councils.filter((c) => c.partnershipId === row.id).map((c) => c.name),
+  }));
+}
 
 export async function findOpenAgreements(db: DbOrTx, today: string): Promise<OpenAgreementRow[]> {
   const [byId, agreements] = await Promise.all([coverings(db), publishedAgreements(db, null, today)]);

@@ -43,6 +43,8 @@ export const MUNICIPALITY_COLUMNS = [
   "commitments",
 ] as const;
 
+export const PARTNERSHIP_COLUMNS = ["id", "name", "policeArea", "municipalities", "councils"] as const;
+
 export const AGREEMENT_COLUMNS = [
   "id",
   "title",
