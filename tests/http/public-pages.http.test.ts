@@ -114,6 +114,19 @@ describe("the public pages, without logging in", () => {
     expect(page).toContain("Sidan finns inte");
   });
 
+  it("send an address typed with capitals or å, ä, ö on to the municipality's page", async () => {
+    for (const [typed, slug] of [
+      ["/kommun/Ange", "ange"],
+      ["/kommun/%C3%A5nge", "ange"],
+      ["/kommun/H%C3%A5bo", "habo-uppsala"],
+      ["/kommun/Habo", "habo"],
+    ] as const) {
+      const response = await fetch(`${server.url}${typed}`, { redirect: "manual" });
+      expect(response.status, typed).toBe(301);
+      expect(new URL(response.headers.get("location")!, server.url).pathname, typed).toBe(`/kommun/${slug}`);
+    }
+  });
+
   it("show a published agreement and promise, never a draft or a signed but unpublished one", async () => {
     const page = await text(`/kommun/${HARJEDALEN.slug}`);
     expect(page).toContain(titles.published);

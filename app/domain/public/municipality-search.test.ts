@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactMatch, searchMunicipalities } from "./municipality-search";
+import { exactMatch, municipalityForAddress, searchMunicipalities } from "./municipality-search";
 
 const all = [
   { name: "Habo", slug: "habo", county: "Jönköpings län" },
@@ -21,5 +21,16 @@ describe("municipality search", () => {
     expect(exactMatch(all, "umea")?.slug).toBe("umea");
     expect(exactMatch(all, "habo")).toBeNull();
     expect(exactMatch(all, "um")).toBeNull();
+  });
+
+  it("reads a mistyped page address as the municipality it means, the name as written first", () => {
+    const meant = (segment: string) => municipalityForAddress(all, segment)?.slug ?? null;
+    expect(meant("Ange")).toBe("ange");
+    expect(meant("ånge")).toBe("ange");
+    expect(meant("UMEÅ")).toBe("umea");
+    expect(meant("Håbo")).toBe("habo-uppsala");
+    expect(meant("habo")).toBe("habo");
+    expect(meant("Habo")).toBe("habo");
+    expect(meant("stockholm-city")).toBeNull();
   });
 });

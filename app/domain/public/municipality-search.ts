@@ -33,3 +33,22 @@ export function exactMatch<M extends MunicipalityName>(all: readonly M[], query:
   const exact = all.filter((m) => foldName(m.name) === q);
   return exact.length === 1 ? exact[0]! : null;
 }
+
+/**
+ * The municipality a mistyped page address means: "/kommun/Ange" and "/kommun/ånge" mean Ånge,
+ * "/kommun/Håbo" Håbo and "/kommun/Habo" Habo (the name as written wins over the folded one).
+ */
+export function municipalityForAddress<M extends MunicipalityName>(
+  all: readonly M[],
+  segment: string,
+): M | null {
+  const written = segment
+    .replace(/[-_+]+/g, " ")
+    .trim()
+    .toLowerCase();
+  return (
+    all.find((m) => m.name.toLowerCase() === written) ??
+    all.find((m) => m.slug === segment.toLowerCase()) ??
+    exactMatch(all, written)
+  );
+}

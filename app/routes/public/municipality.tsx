@@ -1,4 +1,4 @@
-import { data, Link } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/municipality";
 import {
   dateLabel,
@@ -19,6 +19,8 @@ import { defineMessages } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { metaLocale, publicPageMeta } from "~/lib/meta";
 import { feedPath } from "~/domain/public/municipality-feed";
+import { findMunicipalityNames } from "~/domain/public/municipality-names.queries.server";
+import { municipalityForAddress } from "~/domain/public/municipality-search";
 import { publicOrigin } from "~/lib/public-url.server";
 import { appContext } from "~/lib/request-context.server";
 
@@ -118,7 +120,12 @@ export const meta: Route.MetaFunction = ({ data: loaderData, matches }) => {
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
   const page = await findPublicMunicipality(db, params.slug, swedishDate(new Date()));
-  if (!page) throw data({ code: "NOT_FOUND" }, { status: 404 });
+  if (!page) {
+    // "/kommun/Ange", "/kommun/ånge": the address a person typed, sent on to the municipality's page.
+    const meant = municipalityForAddress(await findMunicipalityNames(db), params.slug);
+    if (meant && meant.slug !== params.slug) throw redirect(`/kommun/${meant.slug}`, 301);
+    throw data({ code: "NOT_FOUND" }, { status: 404 });
+  }
   return { page, origin: publicOrigin(request) };
 }
 
