@@ -267,6 +267,7 @@ describe("extractDocument", () => {
     expect(result.uncertain).toEqual(
       expect.arrayContaining(["municipalities", "policeArea.lpo", "period", "signatories"]),
     );
+    expect(new Set(result.uncertain).size, "each field once").toBe(result.uncertain.length);
   });
 
   it("treats hostile text as text", () => {

@@ -97,12 +97,13 @@ class Extraction {
       commitments: this.commitments(kind),
       followUp: this.followUp(),
       personalData: findPersonalData(normaliseText(this.text).split("\n")),
-      uncertain: this.uncertain,
+      uncertain: [],
     };
     if (!municipalities.length) this.uncertain.push("municipalities");
     if (!lpo) this.uncertain.push("policeArea.lpo");
     if (!result.period.from && !result.period.to) this.uncertain.push("period");
-    return result;
+    // Each field once, however many readings doubted it.
+    return { ...result, uncertain: [...new Set(this.uncertain)] };
   }
 
   /**
