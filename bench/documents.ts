@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { genitive } from "~/import/extract/parties";
 import { defaultReference } from "~/import/extract/reference.server";
 
 /**
@@ -62,8 +63,4 @@ export function benchmarkDocuments(count: number): { name: string; text: string 
     text = paragraphs.join("\n\n");
     return { name: `${String(i).padStart(4, "0")}-${seed.file}`, text };
   });
-}
-
-function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
