@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "react-router";
 import "@digdir/designsystemet-css";
@@ -116,8 +117,25 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
+/**
+ * A route whose handle says `{ hydrate: false }` is sent as HTML and CSS only: a read-only page
+ * (the public municipality page, the overview) needs no script, and a phone loads it without the
+ * client bundle. In the browser the scripts stay: a page reached by client navigation is rendered
+ * by the running app.
+ */
+export interface RouteHandle {
+  hydrate?: false;
+}
+
+function useScripts(): boolean {
+  const matches = useMatches();
+  if (typeof document !== "undefined") return true;
+  return !matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
+  const scripts = useScripts();
   return (
     <html lang={root?.locale ?? "sv"} data-color-scheme="light">
       <head>
@@ -128,8 +146,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        {scripts && <ScrollRestoration />}
+        {scripts && <Scripts />}
       </body>
     </html>
   );

@@ -288,6 +288,9 @@ export async function pageBenchmarks(): Promise<Record<string, PageResult | Load
         try {
           const baseline = await measureBaseline(dir);
           Object.assign(results, await measurePages("pg", server.url, baseline));
+          if (!("missing" in results.kommun_ange_pg!)) {
+            results.load_kommun_ange_pg = await loadRun(server.url, server.child.pid!);
+          }
         } finally {
           await server.stop();
         }

@@ -73,6 +73,34 @@ describe("the public cache on one instance", () => {
     expect(await revalidated.text()).toBe("");
   });
 
+  it("logs the answers it gave from memory as one counted line per path, and any other request on its own", async () => {
+    const own = await startTestServer({ env: { LOG_LEVEL: "info" } });
+    let slug = "";
+    try {
+      const db = own.openDatabase();
+      ({ slug } = await signedAgreementSomewhere(db.db, `Räknad ${Date.now()}`));
+      await db.close();
+      for (let i = 0; i < 5; i++)
+        expect((await page(own, `/kommun/${slug}?i=${i % 2}`)).response.status).toBe(200);
+    } finally {
+      await own.stop();
+    }
+    const lines = own
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map(
+        (line) =>
+          JSON.parse(line) as { path?: string; cached?: { path: string; status: number; count: number }[] },
+      );
+    // Two renders (one per query string), then three answers from memory, counted under the path.
+    expect(lines.filter((line) => line.path === `/kommun/${slug}`)).toHaveLength(2);
+    const counted = lines
+      .flatMap((line) => line.cached ?? [])
+      .filter((hit) => hit.path === `/kommun/${slug}`);
+    expect(counted).toEqual([{ path: `/kommun/${slug}`, status: 200, count: 3 }]);
+  });
+
   it("shows a publication on the next request, and a signed-in person's page is never from the cache", async () => {
     const title = `Publicerad ${Date.now()}`;
     const { slug, agreementId, coordinator } = await signedAgreementSomewhere(database.db, title);

@@ -109,6 +109,16 @@ describe("the public pages, without logging in", () => {
     expect(robots).toMatch(/^Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml$/m);
   });
 
+  it("send the read-only pages without scripts, and the start page's search with them", async () => {
+    // A phone loads the municipality page and the overview as HTML and CSS only.
+    for (const path of [`/kommun/${HARJEDALEN.slug}`, "/oversikt"]) {
+      const html = await text(path);
+      expect(html, path).toMatch(/<link rel="stylesheet"/);
+      expect(html, path).not.toMatch(/<script|rel="modulepreload"/);
+    }
+    expect(await text("/")).toMatch(/<script type="module"/);
+  });
+
   it("answer 404 for an unknown municipality", async () => {
     const page = await text("/kommun/finns-inte", 404);
     expect(page).toContain("Sidan finns inte");

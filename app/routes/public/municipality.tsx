@@ -1,5 +1,6 @@
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/municipality";
+import type { RouteHandle } from "~/root";
 import {
   dateLabel,
   Downloads,
@@ -93,6 +94,9 @@ const messages = defineMessages({
 
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
+
+/** Read-only: sent without scripts (root.tsx). */
+export const handle: RouteHandle = { hydrate: false };
 
 export const meta: Route.MetaFunction = ({ data: loaderData, matches }) => {
   const locale = metaLocale(matches);

@@ -1,5 +1,6 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/overview";
+import type { RouteHandle } from "~/root";
 import { swedishDate } from "~/domain/agreements/document-lifecycle";
 import {
   filterAndSortOverview,
@@ -79,6 +80,9 @@ const messages = defineMessages({
 
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+
+/** Read-only: sent without scripts (root.tsx). */
+export const handle: RouteHandle = { hydrate: false };
 
 export const meta: Route.MetaFunction = ({ data: loaderData, matches }) => {
   const locale = metaLocale(matches);
