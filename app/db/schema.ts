@@ -1,15 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { AgreementContent } from "~/domain/agreements/agreement.schemas";
 import type { CitizenPromiseContent } from "~/domain/citizen-promises/citizen-promise.schemas";
+import type { PlaceAnswer, SurveyDefinition } from "~/domain/surveys/survey.schemas";
 import {
   boolean,
   date,
+  doublePrecision,
   type AnyPgColumn,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -153,6 +156,8 @@ export const partnership = pgTable("partnership", {
     .notNull()
     .references(() => policeArea.id),
   otherActors: jsonb("other_actors").$type<string[]>().notNull().default([]),
+  /** Survey results of smaller groups than this never leave the coordinator's screen. */
+  surveyMinimumGroup: integer("survey_minimum_group").notNull().default(10),
   ...timestamps,
 });
 
@@ -378,6 +383,135 @@ export const documentComment = pgTable(
     ...timestamps,
   },
   (t) => [index("document_comment_document_idx").on(t.documentType, t.documentId, t.createdAt)],
+);
+
+// Safety surveys ------------------------------------------------------------------------------
+
+/** A safety survey (trygghetsundersökning) of a partnership, asked in waves. */
+export const survey = pgTable(
+  "survey",
+  {
+    id: id(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** Questions, areas, places, languages: the same for every wave; frozen once one has answers. */
+    definition: jsonb("definition").$type<SurveyDefinition>().notNull(),
+    ...timestamps,
+  },
+  (t) => [index("survey_partnership_idx").on(t.partnershipId)],
+);
+
+/** One round of a survey (e.g. a year), open between two dates, answered through its public link. */
+export const surveyWave = pgTable(
+  "survey_wave",
+  {
+    id: id(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => survey.id, { onDelete: "cascade" }),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    opensOn: date("opens_on", { mode: "string" }).notNull(),
+    closesOn: date("closes_on", { mode: "string" }).notNull(),
+    /** The unguessable part of the public link /enkat/:linkKey. */
+    linkKey: text("link_key").notNull(),
+    /** A sampled survey: each answer needs one of the wave's single-use codes. */
+    requiresCode: boolean("requires_code").notNull().default(false),
+    /** When its aggregated, suppressed results were published; null = not public. */
+    resultsPublishedAt: timestamp("results_published_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("survey_wave_link_key").on(t.linkKey),
+    index("survey_wave_survey_idx").on(t.surveyId, t.opensOn),
+  ],
+);
+
+/** A single-use code of a sampled wave, kept as its SHA-256 only. */
+export const surveyCode = pgTable(
+  "survey_code",
+  {
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => surveyWave.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.codeHash] })],
+);
+
+/**
+ * One respondent's answers: anonymous, no account, no address. Choices by slot (answerSlots of
+ * the definition), free text and places beside them; append-only.
+ */
+export const surveyResponse = pgTable(
+  "survey_response",
+  {
+    id: id(),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => surveyWave.id, { onDelete: "cascade" }),
+    /** Sent with the form: a retried post with the same key is the same response. */
+    submissionKey: text("submission_key").notNull(),
+    areaKey: text("area_key"),
+    gender: text("gender"),
+    ageBand: text("age_band"),
+    language: text("language").notNull(),
+    choices: smallint("choices").array().notNull(),
+    texts: jsonb("texts").$type<Record<string, string>>().notNull().default({}),
+    places: jsonb("places").$type<PlaceAnswer[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("survey_response_submission_key").on(t.waveId, t.submissionKey),
+    index("survey_response_wave_area_idx").on(t.waveId, t.areaKey),
+  ],
+);
+
+/** Answers saved to finish later: found again by the key in the respondent's link. */
+export const surveyDraft = pgTable(
+  "survey_draft",
+  {
+    key: text("key").primaryKey(),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => surveyWave.id, { onDelete: "cascade" }),
+    values: jsonb("values").$type<Record<string, string[]>>().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ...timestamps,
+  },
+  (t) => [index("survey_draft_wave_idx").on(t.waveId)],
+);
+
+/** Aggregated results published by the police or BRÅ, imported from CSV, per area and year. */
+export const surveyExternalResult = pgTable(
+  "survey_external_result",
+  {
+    id: id(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id, { onDelete: "cascade" }),
+    area: text("area").notNull(),
+    year: integer("year").notNull(),
+    indicator: text("indicator").notNull(),
+    /** 'percent' | 'index' */
+    unit: text("unit").notNull(),
+    value: doublePrecision("value").notNull(),
+    low: doublePrecision("low"),
+    high: doublePrecision("high"),
+    respondents: integer("respondents"),
+    /** 'police' | 'bra' | 'other' */
+    source: text("source").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("survey_external_result_key").on(t.partnershipId, t.area, t.year, t.indicator, t.source),
+  ],
 );
 
 // Audit ---------------------------------------------------------------------------------------

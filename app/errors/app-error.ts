@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   /** An invitation link that has expired or has been used. */
   INVITATION_INVALID: 410,
+  /** A survey wave that is not open for answers (before its first or after its last day). */
+  SURVEY_CLOSED: 410,
+  /** A sampled survey's code that is wrong or has already been used. */
+  SURVEY_CODE_INVALID: 403,
   /** Request body over the limit. */
   PAYLOAD_TOO_LARGE: 413,
   /** Too many attempts in a short time (logins). */

@@ -25,6 +25,13 @@ export const PERMISSIONS = {
   "agreement.edit": { global: ["admin"], partnership: ["coordinator", "police"] },
   "agreement.sign": { global: ["admin"], partnership: ["coordinator", "police"] },
   "commitmentProgress.record": { global: ["admin"], partnership: ["coordinator", "police"] },
+  // Safety surveys. Results are read in the partnership; coordinators and police see them before
+  // suppression, everyone else only as published (small groups hidden). Raw answers leave the
+  // system only to the partnership's coordinators and police.
+  "survey.read": { global: ["admin", "analyst"], partnership: ["coordinator", "police", "member"] },
+  "survey.manage": { global: ["admin"], partnership: ["coordinator"] },
+  "survey.analyse": { global: [], partnership: ["coordinator", "police"] },
+  "survey.export-raw": { global: [], partnership: ["coordinator", "police"] },
 } as const satisfies Record<
   string,
   { global: readonly GlobalRole[]; partnership: readonly PartnershipRole[] }
