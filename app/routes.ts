@@ -49,6 +49,13 @@ export default [
   // Import of existing documents: upload, then review in the editors before anything is saved
   route("samverkan/:id/importera", "routes/imports/upload.tsx"),
 
+  // Safety surveys (trygghetsundersökningar): building, waves, results, raw answers
+  route("samverkan/:id/enkater", "routes/surveys/list.tsx"),
+  route("samverkan/:id/enkater/ny", "routes/surveys/new.tsx"),
+  route("enkater/:surveyId", "routes/surveys/detail.tsx"),
+  route("enkater/:surveyId/omgangar/:waveId", "routes/surveys/results.tsx"),
+  route("enkater/:surveyId/omgangar/:waveId/svar.csv", "routes/surveys/raw-export.ts"),
+
   // JSON API
   ...prefix("api/v1", [
     route("openapi.json", "routes/api/openapi.ts"),

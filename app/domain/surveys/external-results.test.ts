@@ -184,14 +184,14 @@ describe("parseExternalResults", () => {
     });
   });
 
-  it("refuses an empty file, a file of only a header and a file over 2 MB", () => {
+  it("refuses an empty file, a file of only a header and a file over 1 MB", () => {
     expect(messagesOf(parseExternalResults(""))).toEqual(["Filen är tom."]);
     expect(messagesOf(parseExternalResults(Buffer.from("\uFEFF\r\n \n")))).toEqual(["Filen är tom."]);
     expect(messagesOf(parseExternalResults(`${HEADER}\r\n;;;;\r\n`))).toEqual([
       "Filen har en rubrikrad men inga rader med resultat.",
     ]);
     expect(messagesOf(parseExternalResults(Buffer.alloc(MAX_EXTERNAL_RESULTS_BYTES + 1, "a")))).toEqual([
-      "Filen är större än 2 MB.",
+      "Filen är större än 1 MB.",
     ]);
   });
 
@@ -255,7 +255,7 @@ describe("parseExternalResults", () => {
     expect(messages.at(-1)).toBe("… och 50 fel till.");
   });
 
-  it("finishes quickly on 2 MB of one line, of quotes or of separators", () => {
+  it("finishes quickly on 1 MB of one line, of quotes or of separators", () => {
     const size = MAX_EXTERNAL_RESULTS_BYTES - 100;
     const started = performance.now();
     expect(messagesOf(parseExternalResults(`${HEADER}\n${"a".repeat(size)}`))[0]).toMatch(

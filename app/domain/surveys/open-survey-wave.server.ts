@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { DbOrTx } from "~/db/client.server";
 import { survey, surveyCode, surveyWave } from "~/db/schema";
 import type { Actor } from "~/domain/access/actor";
@@ -8,33 +7,7 @@ import { requirePartnershipPermission } from "~/domain/access/permissions";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { AppError, notFound } from "~/errors/app-error";
 import { parseInput } from "~/lib/validation";
-
-export const MAX_CODES = 20_000;
-
-const isoDate = z.iso.date({ error: "Skriv datumet som ÅÅÅÅ-MM-DD." });
-
-export const openSurveyWaveSchema = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: "Skriv omgångens namn, t.ex. året." })
-      .max(100, { error: "Högst 100 tecken." }),
-    opensOn: isoDate,
-    closesOn: isoDate,
-    /** Single-use codes for a sampled survey: how many to make (0 = an open link). */
-    codes: z.coerce
-      .number({ error: "Skriv ett antal." })
-      .int({ error: "Skriv ett heltal." })
-      .min(0, { error: "Antalet kan inte vara negativt." })
-      .max(MAX_CODES, { error: `Högst ${MAX_CODES} koder.` })
-      .default(0),
-  })
-  .refine((wave) => wave.closesOn >= wave.opensOn, {
-    path: ["closesOn"],
-    error: "Sista svarsdagen kan inte vara före första.",
-  });
-export type OpenSurveyWaveInput = z.input<typeof openSurveyWaveSchema>;
+import { openSurveyWaveSchema, type OpenSurveyWaveInput } from "./survey-wave.schemas";
 
 /** Letters and digits that cannot be mistaken for one another when typed from paper. */
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

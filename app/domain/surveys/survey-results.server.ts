@@ -14,7 +14,10 @@ import { suppressedKeys } from "./suppression";
 import {
   AGE_BANDS,
   answerSlots,
+  DIMENSIONS,
   GENDERS,
+  NOT_STATED,
+  type Dimension,
   surveyDefinitionSchema,
   type Question,
   type SurveyDefinition,
@@ -32,10 +35,7 @@ import {
  */
 
 export type ResultsMode = "internal" | "published";
-export type Dimension = "area" | "gender" | "age";
-export const DIMENSIONS: Dimension[] = ["area", "gender", "age"];
-/** The cell of respondents who did not say (area, gender or age). */
-export const NOT_STATED = "-";
+export { DIMENSIONS, NOT_STATED, type Dimension } from "./survey.schemas";
 
 export interface GroupCell {
   key: string;

@@ -30,10 +30,7 @@ export interface SurveyView {
   frozen: boolean;
 }
 
-/** Whether a wave takes answers on `today` (YYYY-MM-DD in Europe/Stockholm). */
-export function isWaveOpen(wave: { opensOn: string; closesOn: string }, today: string): boolean {
-  return wave.opensOn <= today && today <= wave.closesOn;
-}
+export { isWaveOpen } from "./survey-wave.schemas";
 
 /** "3 mars 2026": a wave's dates as respondents read them. */
 export function longSwedishDate(isoDate: string): string {

@@ -41,6 +41,12 @@ export type Gender = (typeof GENDERS)[number];
 export const AGE_BANDS = ["16-24", "25-44", "45-64", "65+"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
+/** The breakdowns of results: one dimension at a time. */
+export type Dimension = "area" | "gender" | "age";
+export const DIMENSIONS: Dimension[] = ["area", "gender", "age"];
+/** The cell of respondents who did not say (area, gender or age). */
+export const NOT_STATED = "-";
+
 /** Why a place feels unsafe, and when: the choices of a place answer. */
 export const PLACE_REASONS = ["lighting", "people", "traffic", "vegetation", "other"] as const;
 export type PlaceReason = (typeof PLACE_REASONS)[number];

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { partnership, surveyCode, surveyResponse } from "~/db/schema";
@@ -6,6 +7,7 @@ import { insertPartnership } from "../../../tests/factories/partnerships";
 import { insertUserActor } from "../../../tests/factories/users";
 import { withTestDatabase } from "../../../tests/support/test-database";
 import { createSurvey } from "./create-survey.server";
+import { findExternalResults, importExternalResults } from "./import-external-results.server";
 import { openSurveyWave } from "./open-survey-wave.server";
 import { shareOf } from "./statistics";
 import { submitSurveyResponse } from "./submit-survey-response.server";
@@ -48,6 +50,8 @@ async function surveyWithWave(options: { codes?: number; minimumGroup?: number }
   });
   return { partnershipId, coordinator, surveyId, first, wave };
 }
+
+const times = (n: number, value: number): number[] => Array.from({ length: n }, () => value);
 
 const responses = async (waveId: string) =>
   (
@@ -96,10 +100,11 @@ describe("building a survey and opening waves", () => {
         title: "X",
         bankItems: ["finns-inte"],
         areas: "",
+        english: "",
       }),
     ).rejects.toMatchObject({
       code: "VALIDATION",
-      fields: { areas: expect.any(Array), "bankItems.0": ["Okänd fråga."] },
+      fields: { areas: ["Ange minst ett område, ett per rad."], "bankItems.0": ["Okänd fråga."] },
     });
     await expect(
       openSurveyWave({ db: t.db, actor: coordinator }, surveyId, {
@@ -268,14 +273,7 @@ describe("the results of a wave", () => {
   it("gives shares with Wilson intervals, the 0–6 index and the change from the earlier wave", async () => {
     const { wave, first } = await surveyWithWave();
     // This wave: 40 answers — 4 very safe, 20 fairly safe, 10 fairly unsafe, 4 very unsafe, 2 "don't know".
-    const pattern = [
-      ...Array(4).fill(0),
-      ...Array(20).fill(1),
-      ...Array(10).fill(2),
-      ...Array(4).fill(3),
-      5,
-      5,
-    ] as number[];
+    const pattern = [...times(4, 0), ...times(20, 1), ...times(10, 2), ...times(4, 3), 5, 5];
     await answer(
       wave.linkKey,
       pattern.map((option, i) => ({
@@ -286,7 +284,7 @@ describe("the results of a wave", () => {
       })),
     );
     // The earlier wave, 2025: 30 answers, 6 of them unsafe (options 2 and 3).
-    const earlier = [...Array(24).fill(1), ...Array(6).fill(2)] as number[];
+    const earlier = [...times(24, 1), ...times(6, 2)];
     for (const option of earlier)
       await submitSurveyResponse(
         { db: t.db },
@@ -386,5 +384,42 @@ describe("the results of a wave", () => {
     // otrygg_kvall (1) + the 12 problems; the text question has none.
     expect(slots).toHaveLength(13);
     expect(slots[0]).toEqual({ slot: 0, questionKey: "otrygg_kvall" });
+  });
+});
+
+describe("external results", () => {
+  const example = readFileSync(
+    new URL("../../../tests/fixtures/surveys/externa-resultat.csv", import.meta.url),
+  );
+
+  it("takes in the police's and BRÅ's results; a second import of the same lines replaces them", async () => {
+    const { partnershipId, coordinator } = await surveyWithWave();
+    const ctx = { db: t.db, actor: coordinator };
+    const first = await importExternalResults(ctx, partnershipId, example);
+    expect(first.stored).toBe(28);
+    await importExternalResults(ctx, partnershipId, example);
+    const all = await findExternalResults(ctx, partnershipId);
+    expect(all).toHaveLength(28);
+    const unsafe = await findExternalResults(ctx, partnershipId, "otrygg_kvall");
+    expect(unsafe.length).toBeGreaterThan(0);
+    expect(unsafe.every((r) => r.unit === "percent")).toBe(true);
+  });
+
+  it("stores nothing from a file with an error, and only a coordinator may import", async () => {
+    const { partnershipId, coordinator } = await surveyWithWave();
+    const member = await insertUserActor(t.db, { partnerships: { [partnershipId]: "member" } });
+    const bad = `${example.toString("utf8").trimEnd()}\r\nCentrum;2024;otrygg_kvall;abc;;;polisen;;\r\n`;
+    await expect(
+      importExternalResults({ db: t.db, actor: coordinator }, partnershipId, bad),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { file: [expect.stringContaining("är inget tal")] },
+    });
+    expect(await findExternalResults({ db: t.db, actor: coordinator }, partnershipId)).toEqual([]);
+    await expect(
+      importExternalResults({ db: t.db, actor: member }, partnershipId, example),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

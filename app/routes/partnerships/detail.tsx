@@ -88,6 +88,7 @@ const messages = defineMessages({
     noAgreements: "Inga överenskommelser ännu.",
     newAgreement: "Skriv en ny samverkansöverenskommelse",
     importDocuments: "Importera befintliga dokument (text, Word eller PDF)",
+    surveys: "Trygghetsundersökningar",
     citizenPromises: "Medborgarlöften",
     noCitizenPromises: "Inga medborgarlöften ännu.",
     newCitizenPromise: "Skriv ett nytt medborgarlöfte",
@@ -139,6 +140,7 @@ const messages = defineMessages({
     noAgreements: "No agreements yet.",
     newAgreement: "Write a new collaboration agreement",
     importDocuments: "Import existing documents (text, Word or PDF)",
+    surveys: "Safety surveys",
     citizenPromises: "Citizen promises",
     noCitizenPromises: "No citizen promises yet.",
     newCitizenPromise: "Write a new citizen promise",
@@ -344,6 +346,11 @@ export default function PartnershipPage({ loaderData, actionData }: Route.Compon
           </Link>
         </p>
       ) : null}
+      <p>
+        <Link className="ds-link" to={`/samverkan/${p.id}/enkater`}>
+          {t("surveys")}
+        </Link>
+      </p>
 
       <h2 className="ds-heading" data-size="md" id="medborgarloften" tabIndex={-1}>
         {t("citizenPromises")}
