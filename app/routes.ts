@@ -10,6 +10,8 @@ export default [
   route("kommun/:slug/flode.atom", "routes/public/municipality-feed.ts"),
   route("oversikt", "routes/public/overview.tsx"),
   route("oversikt.csv", "routes/public/overview-csv.ts"),
+  route("trygghetsundersokningar/:waveId", "routes/public/survey-results.tsx"),
+  route("trygghetsundersokningar/:waveId.csv", "routes/public/survey-results-csv.ts"),
   route("sitemap.xml", "routes/public/sitemap.ts"),
   route("robots.txt", "routes/public/robots.ts"),
 
@@ -100,6 +102,7 @@ export default [
     route("public/agreements", "routes/api/public-agreements.ts"),
     route("public/citizen-promises", "routes/api/public-citizen-promises.ts"),
     route("public/commitments", "routes/api/public-commitments.ts"),
+    route("public/survey-results/:waveId", "routes/api/public-survey-results.ts"),
     route("*", "routes/api/not-found.ts"),
   ]),
 

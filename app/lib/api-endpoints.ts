@@ -310,6 +310,99 @@ const OPEN_DATA_DESCRIPTION =
   "Öppna data: bara publicerat material, utan inloggning. JSON, eller CSV med `?format=csv` " +
   "(samma fält som kolumner). Svaret har ETag och kan hämtas villkorligt med If-None-Match (304).";
 
+// Open data: a safety survey's published results --------------------------------------------
+
+const share01 = z.number().min(0).max(1).nullable();
+const publicShareResponse = z.object({
+  share: share01.describe("Andelen, 0–1"),
+  low: share01.describe("95 % konfidensintervallets nedre gräns (Wilson), 0–1"),
+  high: share01.describe("95 % konfidensintervallets övre gräns, 0–1"),
+});
+const surveyOptionResponse = publicShareResponse.extend({ index: z.number().int(), label: z.string() });
+const surveyGroupResponse = z.object({
+  key: z.string().describe("Områdets nyckel, woman/man/other, 16-24/25-44/45-64/65+, eller - (ej angett)"),
+  label: z.string(),
+  hidden: z.boolean().describe("true: för få svar; inga siffror visas"),
+  n: z.number().int().nullable().describe("Antal svarande i gruppen; null när den är dold"),
+});
+const surveyGroupIndicatorResponse = surveyGroupResponse.extend({
+  indicator: publicShareResponse.nullable(),
+});
+const byDimension = <T extends z.ZodType>(schema: T) =>
+  z.object({ area: z.array(schema), gender: z.array(schema), age: z.array(schema) });
+const problemBand = z
+  .enum(["small", "some", "large"])
+  .nullable()
+  .describe("small: under 2 (inga eller små problem), some: 2–4 (vissa problem), large: 4–6 (stora problem)");
+
+export const openSurveyResultsResponse = z.object({
+  wave: z.object({
+    id,
+    name: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    resultsPublishedAt: dateTime,
+  }),
+  survey: z.object({ id, title: z.string() }),
+  partnership: z.object({ id, name: z.string() }),
+  municipalities: z.array(z.object({ code: z.string(), name: z.string(), slug: z.string() })),
+  minimumGroup: z.number().int().describe("Grupper med färre svarande visas inte"),
+  respondents: z.number().int().nullable().describe("null: färre svar än minimum, inga resultat visas"),
+  hidden: z.boolean(),
+  groups: byDimension(surveyGroupResponse).describe("Svarande efter område, kön och ålder"),
+  questions: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(["single", "multiple", "scale", "matrix"]),
+      text: z.string(),
+      hidden: z.boolean(),
+      n: z.number().int().nullable(),
+      options: z.array(surveyOptionResponse),
+      indicatorLabel: z.string().nullable().describe("Svaren som indikatorn räknar, t.ex. otrygg"),
+      indicator: publicShareResponse.nullable(),
+      items: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          hidden: z.boolean(),
+          n: z.number().int().nullable(),
+          options: z.array(surveyOptionResponse),
+          indicator: publicShareResponse.nullable(),
+          problemIndex: z.number().nullable().describe("Polisens problemindex 0–6"),
+          problemBand,
+        }),
+      ),
+      problemIndex: z.number().nullable(),
+      problemBand,
+      groups: byDimension(surveyGroupIndicatorResponse).describe("Indikatorn efter område, kön och ålder"),
+      trend: z.array(publicShareResponse.extend({ waveId: id, name: z.string(), hidden: z.boolean() })),
+      change: z
+        .object({
+          previousWaveId: id,
+          previousWaveName: z.string(),
+          before: z.number(),
+          after: z.number(),
+          difference: z.number().describe("after − before, 0.05 = 5 procentenheter"),
+          p: z.number().nullable(),
+          significant: z.boolean().describe("Statistiskt säkerställd på 5 %-nivån (z-test för två andelar)"),
+        })
+        .nullable(),
+    }),
+  ),
+  places: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      mentions: z.number().int(),
+      reasons: z.array(z.object({ key: z.string(), label: z.string(), mentions: z.number().int() })),
+      times: z.array(z.object({ key: z.string(), label: z.string(), mentions: z.number().int() })),
+      days: z.array(z.object({ key: z.string(), label: z.string(), mentions: z.number().int() })),
+    }),
+  ),
+  otherPlaceMentions: z.number().int(),
+});
+const waveParamsSchema = z.object({ waveId: id.describe("Omgångens id") });
+
 // Response shapes ----------------------------------------------------------------------------
 
 export const meResponse = z.object({
@@ -1160,6 +1253,24 @@ export const endpoints = {
     response: z.array(openCommitmentRowResponse),
     status: 200,
     errors: [],
+  }),
+  getOpenSurveyResults: define({
+    method: "GET",
+    path: "/public/survey-results/{waveId}",
+    operationId: "getOpenSurveyResults",
+    summary: "En trygghetsundersöknings publicerade resultat för en omgång",
+    description:
+      `${OPEN_DATA_DESCRIPTION} Bara omgångar vars resultat är publicerade (annars 404). Grupper med färre ` +
+      "svarande än samverkans minimum är dolda, liksom så många andra att de inte kan räknas fram; " +
+      "fritextsvar finns aldrig med. CSV: samma rader som /trygghetsundersokningar/{waveId}.csv.",
+    tag: "Öppna data",
+    auth: "public",
+    openData: true,
+    params: waveParamsSchema,
+    query: openDataQuerySchema,
+    response: openSurveyResultsResponse,
+    status: 200,
+    errors: [404],
   }),
 } as const satisfies Record<string, Endpoint>;
 

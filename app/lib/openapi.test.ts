@@ -88,6 +88,7 @@ describe("the OpenAPI document", () => {
       "get /public/municipalities",
       "get /public/municipalities/{slug}",
       "get /public/partnerships",
+      "get /public/survey-results/{waveId}",
     ]);
     expect(document.tags).toContainEqual({ name: "Öppna data" });
     for (const operation of open) {

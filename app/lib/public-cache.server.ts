@@ -39,6 +39,7 @@ const PUBLIC_PATHS = [
   /^\/$/,
   /^\/oversikt$/,
   /^\/kommun\/.+/,
+  /^\/trygghetsundersokningar\/[^/]+$/,
   /^\/api\/v1\/public(\/.*)?$/,
   /^\/sitemap\.xml$/,
 ];

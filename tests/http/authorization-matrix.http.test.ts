@@ -6,6 +6,9 @@ import type { UserActor } from "~/domain/access/actor";
 import { createApiToken } from "~/domain/users/create-api-token.server";
 import { recordAuditEvent } from "~/domain/audit/record-audit-event.server";
 import { systemActor } from "~/domain/access/actor";
+import { createSurvey } from "~/domain/surveys/create-survey.server";
+import { openSurveyWave } from "~/domain/surveys/open-survey-wave.server";
+import { publishSurveyResults } from "~/domain/surveys/publish-survey-results.server";
 import { API_PREFIX, endpointList, routePath } from "~/lib/api-endpoints";
 import { insertUserActor, makeUser, TEST_PASSWORD } from "../factories/users";
 import {
@@ -288,6 +291,26 @@ const api: Record<string, Row> = {
   "GET /api/v1/public/commitments": {
     expect: "200 200 | 200 200 200 | 200 200 200 | 200",
     request: () => ({ path: "/api/v1/public/commitments" }),
+  },
+  // A wave of the first partnership, closed and its results published: anyone may read them.
+  "GET /api/v1/public/survey-results/:waveId": {
+    expect: "200 200 | 200 200 200 | 200 200 200 | 200",
+    request: async (f) => {
+      const ctx = { db: f.db, actor: systemActor("matrix") };
+      const survey = await createSurvey(ctx, f.partnershipId, {
+        title: "Matrisens enkät",
+        bankItems: ["otrygg_kvall"],
+        areas: "Centrum",
+        english: "",
+      });
+      const wave = await openSurveyWave(ctx, survey.id, {
+        name: "2025",
+        opensOn: "2025-03-01",
+        closesOn: "2025-03-31",
+      });
+      await publishSurveyResults(ctx, wave.id);
+      return { path: `/api/v1/public/survey-results/${wave.id}` };
+    },
   },
   "GET /api/v1/partnerships": {
     expect: "200 200 | 200 200 200 | 200 200 200 | 401",

@@ -21,6 +21,8 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { metaLocale, publicPageMeta } from "~/lib/meta";
 import { feedPath } from "~/domain/public/municipality-feed";
 import { findMunicipalityNames } from "~/domain/public/municipality-names.queries.server";
+import { surveyResultsPath } from "~/domain/public/survey-results";
+import { findPublishedWavesForMunicipality } from "~/domain/public/survey-results.queries.server";
 import { municipalityForAddress } from "~/domain/public/municipality-search";
 import { publicOrigin } from "~/lib/public-url.server";
 import { appContext } from "~/lib/request-context.server";
@@ -55,6 +57,7 @@ const messages = defineMessages({
     earlierAgreements: "Tidigare överenskommelser",
     earlierPromises: "Tidigare medborgarlöften",
     overview: "Se alla kommuner i översikten",
+    surveys: "Trygghetsundersökningar",
     metaDescription:
       "Samverkansöverenskommelse och medborgarlöften mellan polisen och {name}: vad som gäller och hur det går.",
   },
@@ -87,6 +90,7 @@ const messages = defineMessages({
     earlierAgreements: "Earlier agreements",
     earlierPromises: "Earlier citizen promises",
     overview: "See all municipalities in the overview",
+    surveys: "Safety surveys",
     metaDescription:
       "Collaboration agreement and citizen promises between the police and {name}: what applies and how it is going.",
   },
@@ -130,7 +134,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     if (meant && meant.slug !== params.slug) throw redirect(`/kommun/${meant.slug}`, 301);
     throw data({ code: "NOT_FOUND" }, { status: 404 });
   }
-  return { page, origin: publicOrigin(request) };
+  const surveys = await findPublishedWavesForMunicipality(db, page.municipality.code);
+  return { page, surveys, origin: publicOrigin(request) };
 }
 
 function AgreementView({ agreement, headingLevel }: { agreement: PublicAgreement; headingLevel: 3 | 4 }) {
@@ -366,6 +371,25 @@ export default function PublicMunicipality({ loaderData }: Route.ComponentProps)
           ) : null}
         </>
       )}
+      {loaderData.surveys.length > 0 ? (
+        <section aria-labelledby="surveys-heading" className="public-section">
+          <h2 className="ds-heading" data-size="md" id="surveys-heading">
+            {t("surveys")}
+          </h2>
+          <ul>
+            {loaderData.surveys.map((wave) => (
+              <li key={wave.id}>
+                <a className="ds-link" href={surveyResultsPath(wave.id)}>
+                  {wave.surveyTitle} {wave.name}
+                </a>{" "}
+                <span className="muted">
+                  ({dateLabel(wave.opensOn, locale)} – {dateLabel(wave.closesOn, locale)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         <Link className="ds-link" to="/oversikt">
           {t("overview")}
