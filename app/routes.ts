@@ -15,6 +15,10 @@ export default [
   route("sitemap.xml", "routes/public/sitemap.ts"),
   route("robots.txt", "routes/public/robots.ts"),
 
+  // Safety surveys: answering (anonymous)
+  route("enkat/:linkKey", "routes/surveys/respond.tsx"),
+  route("enkat/:linkKey/tack", "routes/surveys/thanks.tsx"),
+
   // Accounts
   route("forsta-start", "routes/auth/setup.tsx"),
   route("logga-in", "routes/auth/login.tsx"),
@@ -103,6 +107,7 @@ export default [
     route("public/citizen-promises", "routes/api/public-citizen-promises.ts"),
     route("public/commitments", "routes/api/public-commitments.ts"),
     route("public/survey-results/:waveId", "routes/api/public-survey-results.ts"),
+    route("public/surveys/:linkKey/responses", "routes/api/public-survey-responses.ts"),
     route("*", "routes/api/not-found.ts"),
   ]),
 

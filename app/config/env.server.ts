@@ -50,6 +50,15 @@ export const envSchema = z.object({
       message: "måste vara 0 eller 1",
     })
     .transform((value) => value !== "0"),
+  /**
+   * Survey answers (and drafts) one client address may send per minute, counted per process: a
+   * school class on one network answers within the limit, a script posting in a loop does not.
+   */
+  SURVEY_SUBMISSIONS_PER_MINUTE: z.coerce
+    .number({ message: "måste vara ett antal" })
+    .int("måste vara ett heltal")
+    .min(1, "måste vara minst 1")
+    .default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -42,6 +42,7 @@ import { commentSchema } from "~/domain/comments/comment.schemas";
 import { THEMES } from "~/domain/themes/themes";
 import { themesSchema } from "~/domain/themes/themes.schemas";
 import { apiTokenSchema } from "~/domain/users/user.schemas";
+import { responseInputSchema } from "~/domain/surveys/response-input";
 
 /**
  * Every endpoint of the JSON API under /api/v1, in one list: the routes answer from it, the
@@ -586,6 +587,19 @@ export const citizenPromiseRevisionResponse = revisionSummaryResponse.extend({
 export const openApiResponse = z.looseObject({
   openapi: z.literal("3.1.0"),
   info: z.looseObject({ title: z.string(), version: z.string() }),
+});
+
+// Safety surveys: a resident's answers -----------------------------------------------------
+
+const surveyLinkParamsSchema = z.object({
+  linkKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .describe("Den publika länkens nyckel: /enkat/{linkKey}"),
+});
+const surveyResponseResponse = z.object({
+  id,
+  duplicate: z.boolean().describe("true: samma submissionKey var redan mottagen; inget nytt sparades"),
 });
 
 // Endpoints ----------------------------------------------------------------------------------
@@ -1271,6 +1285,26 @@ export const endpoints = {
     response: openSurveyResultsResponse,
     status: 200,
     errors: [404],
+  }),
+  submitSurveyResponse: define({
+    method: "POST",
+    path: "/public/surveys/{linkKey}/responses",
+    operationId: "submitSurveyResponse",
+    summary: "Svara på en trygghetsundersökning, anonymt",
+    description:
+      "Utan inloggning och utan cookies. Frågornas nycklar och svarsalternativ (index från 0) står i " +
+      "enkätens definition. `submissionKey` (16–100 tecken A–Z, a–z, 0–9, - och _) väljs av klienten: " +
+      "ett nytt försök med samma nyckel räknas en gång och besvaras med 200 och `duplicate: true`; " +
+      "första gången 201. 403: koden är fel eller använd; 410: omgången är inte öppen; 429: för många " +
+      "svar från samma adress på kort tid. Inget sparas om något fält är fel (422, per fält: " +
+      "`q-{frågans nyckel}`, `q-{fråga}-{delfråga}`, `p-{fråga}-{n}-place`, `code`, `area`…).",
+    tag: "Trygghetsundersökningar",
+    auth: "public",
+    params: surveyLinkParamsSchema,
+    request: responseInputSchema,
+    response: surveyResponseResponse,
+    status: 201,
+    errors: [403, 404, 410, 429],
   }),
 } as const satisfies Record<string, Endpoint>;
 

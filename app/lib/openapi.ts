@@ -26,9 +26,11 @@ const ERROR_TEXT: Record<number, string> = {
   403: "Inte tillåtet för dig, eller CSRF-token saknas (sessionscookie utan X-CSRF-Token).",
   404: "Finns inte, eller tillhör en samverkan du inte har tillgång till.",
   409: "Krockar med det som redan finns.",
+  410: "Inte längre giltig, t.ex. en enkätomgång som inte är öppen.",
   413: "Begäran är större än 1 MiB.",
   415: "Innehållet är inte JSON.",
   422: "Uppgifterna innehåller fel; `errors` har ett meddelande per fält.",
+  429: "För många försök på kort tid; vänta en minut.",
 };
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {

@@ -21,6 +21,7 @@ import {
 } from "../factories/agreements";
 import { insertCouncil, insertInvitation, insertPartnership, policeAreaId } from "../factories/partnerships";
 import { insertPoliceArea, makePoliceArea, policeRegionId } from "../factories/police-areas";
+import { insertSurvey } from "../factories/surveys";
 import { startTestServer, type TestServer } from "../support/server";
 import { cookies, fetchCsrf, formBody, sessionCookieFor } from "../support/web-client";
 
@@ -231,7 +232,22 @@ const web: Record<string, Row> = {
       body: { baseRevision: "1", title: "Matrisens medborgarlöfte, version 2", periodFrom: "2025" },
     }),
   },
+  // Answering a survey is anonymous: everyone may, and the actor is not recorded. (The matrix's 18
+  // answers stay under SURVEY_SUBMISSIONS_PER_MINUTE's default of 30 from one address.)
+  "POST /enkat/:linkKey": {
+    expect: "303 303 | 303 303 303 | 303 303 303 | 303",
+    request: async (f) => ({
+      path: `/enkat/${await openSurveyWaveLink(f)}`,
+      body: { submissionKey: submissionKey(), "q-otrygg_kvall": "1", intent: "submit" },
+    }),
+  },
 };
+
+/** An open survey wave of a partnership of its own, made once: residents answer it, signed in or not. */
+let surveyWave: Promise<{ linkKey: string }> | undefined;
+const openSurveyWaveLink = async (f: Fixture) =>
+  (await (surveyWave ??= insertSurvey(f.db).then((survey) => survey.openWave()))).linkKey;
+const submissionKey = () => `matris-${crypto.randomUUID()}`;
 
 /** A citizen promise of the first partnership, brought to `stage`. */
 const ownPromise = (f: Fixture, stage: DocumentStage = "draft") =>
@@ -311,6 +327,13 @@ const api: Record<string, Row> = {
       await publishSurveyResults(ctx, wave.id);
       return { path: `/api/v1/public/survey-results/${wave.id}` };
     },
+  },
+  "POST /api/v1/public/surveys/:linkKey/responses": {
+    expect: "201 201 | 201 201 201 | 201 201 201 | 201",
+    request: async (f) => ({
+      path: `/api/v1/public/surveys/${await openSurveyWaveLink(f)}/responses`,
+      body: { submissionKey: submissionKey(), answers: { otrygg_kvall: 1 } },
+    }),
   },
   "GET /api/v1/partnerships": {
     expect: "200 200 | 200 200 200 | 200 200 200 | 401",

@@ -293,8 +293,17 @@ export function responseInputFromForm(
       }
     }
   }
-  // Fields the form does not have are posted questions the survey does not have.
+  // Fields the form does not have are posted questions the survey does not have. A matrix item's
+  // field (q-problem_omradet-klotter) has the same shape as a question's, so the form's own names
+  // are passed over first.
+  const known = new Set(
+    definition.questions.flatMap((q) => [
+      fieldName.question(q.key),
+      ...q.items.map((item) => fieldName.item(q.key, item.key)),
+    ]),
+  );
   for (const name of Object.keys(form)) {
+    if (known.has(name)) continue;
     const match = /^q-([a-z0-9][a-z0-9_-]*)$/.exec(name);
     if (match && !definition.questions.some((q) => q.key === match[1]) && !(match[1]! in answers))
       answers[match[1]!] = one(name) ?? "";
