@@ -232,6 +232,33 @@ const web: Record<string, Row> = {
       body: { baseRevision: "1", title: "Matrisens medborgarlöfte, version 2", periodFrom: "2025" },
     }),
   },
+  // Safety surveys: coordinators build them, open waves, publish results and take in the police's
+  // and BRÅ's figures; police and members read.
+  "POST /samverkan/:id/enkater": {
+    expect: "200 403 | 200 403 403 | 404 404 404 | login",
+    request: (f) => ({ path: `/samverkan/${f.partnershipId}/enkater`, body: externalResultsForm() }),
+  },
+  "POST /samverkan/:id/enkater/ny": {
+    expect: "302 403 | 302 403 403 | 404 404 404 | login",
+    request: (f) => ({
+      path: `/samverkan/${f.partnershipId}/enkater/ny`,
+      body: { title: "Matrisens enkät", bankItems: "otrygg_kvall", areas: "Centrum\nNorra" },
+    }),
+  },
+  "POST /enkater/:surveyId": {
+    expect: "200 403 | 200 403 403 | 404 404 404 | login",
+    request: async (f) => ({
+      path: `/enkater/${(await ownSurvey(f)).surveyId}`,
+      body: { name: "2026", opensOn: "2026-03-01", closesOn: "2026-03-31", codes: "0" },
+    }),
+  },
+  "POST /enkater/:surveyId/omgangar/:waveId": {
+    expect: "303 403 | 303 403 403 | 404 404 404 | login",
+    request: async (f) => {
+      const { surveyId, waveId } = await ownSurvey(f);
+      return { path: `/enkater/${surveyId}/omgangar/${waveId}`, body: { intent: "publish" } };
+    },
+  },
   // Answering a survey is anonymous: everyone may, and the actor is not recorded. (The matrix's 18
   // answers stay under SURVEY_SUBMISSIONS_PER_MINUTE's default of 30 from one address.)
   "POST /enkat/:linkKey": {
@@ -241,6 +268,36 @@ const web: Record<string, Row> = {
       body: { submissionKey: submissionKey(), "q-otrygg_kvall": "1", intent: "submit" },
     }),
   },
+};
+
+/** A survey of the first partnership with a closed wave (2025), fresh for each cell. */
+async function ownSurvey(f: Fixture): Promise<{ surveyId: string; waveId: string }> {
+  const ctx = { db: f.db, actor: systemActor("matrix") };
+  const survey = await createSurvey(ctx, f.partnershipId, {
+    title: "Matrisens enkät",
+    bankItems: ["otrygg_kvall"],
+    areas: "Centrum",
+    english: "",
+  });
+  const wave = await openSurveyWave(ctx, survey.id, {
+    name: "2025",
+    opensOn: "2025-03-01",
+    closesOn: "2025-03-31",
+  });
+  return { surveyId: survey.id, waveId: wave.id };
+}
+
+/** The police's results as the survey page's import form sends them (without its CSRF field). */
+const externalResultsForm = () => {
+  const form = new FormData();
+  form.append(
+    "file",
+    new Blob(["område;år;indikator;värde;källa\nCentrum;2024;otrygg_kvall;21,5;polisen\n"], {
+      type: "text/csv",
+    }),
+    "resultat.csv",
+  );
+  return form;
 };
 
 /** An open survey wave of a partnership of its own, made once: residents answer it, signed in or not. */

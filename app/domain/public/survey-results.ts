@@ -9,7 +9,7 @@ import {
   PLACE_TIME_LABELS,
 } from "~/domain/surveys/survey-labels";
 import type { Dimension, WaveResults } from "~/domain/surveys/survey-results.server";
-import { localized, type Question, type SurveyDefinition } from "~/domain/surveys/survey.schemas";
+import { localized, NOT_STATED, type Question, type SurveyDefinition } from "~/domain/surveys/survey.schemas";
 import type { PublishedWaveResults } from "./survey-results.queries.server";
 
 /**
@@ -129,8 +129,6 @@ export interface PublicSurveyResults {
   otherPlaceMentions: number;
 }
 
-const NOT_STATED = "-";
-
 /** The words for a group of a dimension: the survey's own area names, the fixed ones otherwise. */
 export function groupLabel(
   definition: SurveyDefinition,
@@ -159,7 +157,8 @@ function counted<K extends string>(
     .sort((a, b) => b.mentions - a.mentions || a.label.localeCompare(b.label, "sv"));
 }
 
-function indicatorLabelOf(question: Question, locale: Locale): string | null {
+/** The options a question's indicator share counts, in words: "Ganska otrygg eller Mycket otrygg". */
+export function indicatorLabelOf(question: Question, locale: Locale): string | null {
   if (question.indicator.length === 0) return null;
   const names = question.indicator.map((i) => localized(question.options[i]!, locale));
   const or = locale === "en" ? " or " : " eller ";

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { surveyCode, surveyDraft, surveyResponse } from "~/db/schema";
+import { surveyResponse } from "~/db/schema";
 import { swedishDate } from "~/domain/agreements/document-lifecycle";
 import { AppError, notFound } from "~/errors/app-error";
 import { hashSurveyCode } from "./open-survey-wave.server";
@@ -28,65 +28,51 @@ export async function submitSurveyResponse(
   if (wave.requiresCode && !response.code)
     throw new AppError("SURVEY_CODE_INVALID", "Skriv koden från brevet du fick.", { code: ["Skriv koden."] });
 
-  return ctx.db.transaction(async (tx) => {
-    const earlier = async () => {
-      const [row] = await tx
-        .select({ id: surveyResponse.id })
-        .from(surveyResponse)
-        .where(
-          and(eq(surveyResponse.waveId, wave.id), eq(surveyResponse.submissionKey, response.submissionKey)),
-        );
-      return row ?? null;
-    };
-    const before = await earlier();
-    if (before) return { responseId: before.id, duplicate: true };
-    if (wave.requiresCode) {
-      const used = await tx
-        .update(surveyCode)
-        .set({ usedAt: new Date() })
-        .where(
-          and(
-            eq(surveyCode.waveId, wave.id),
-            eq(surveyCode.codeHash, hashSurveyCode(response.code!)),
-            isNull(surveyCode.usedAt),
-          ),
+  // One statement: the code taken (if the wave has codes), the answer stored unless its key is
+  // already there, the draft saved under the same key dropped. A retry finds its first answer.
+  const codeHash = wave.requiresCode ? hashSurveyCode(response.code!) : null;
+  const stored = await ctx.db.execute<{ id: string }>(sql`
+    with code as (
+      update survey_code set used_at = now()
+      where ${codeHash !== null} and wave_id = ${wave.id} and code_hash = ${codeHash} and used_at is null
+        and not exists (
+          select 1 from survey_response where wave_id = ${wave.id} and submission_key = ${response.submissionKey}
         )
-        .returning({ waveId: surveyCode.waveId });
-      if (used.length === 0) {
-        // The same submission, retried while its first post committed, took the code.
-        const retried = await earlier();
-        if (retried) return { responseId: retried.id, duplicate: true };
-        throw new AppError(
-          "SURVEY_CODE_INVALID",
-          "Koden är fel eller har redan använts. Varje kod kan användas en gång.",
-          { code: ["Koden är fel eller har redan använts."] },
-        );
-      }
-    }
-    const [inserted] = await tx
-      .insert(surveyResponse)
-      .values({
-        waveId: wave.id,
-        submissionKey: response.submissionKey,
-        areaKey: response.areaKey,
-        gender: response.gender,
-        ageBand: response.ageBand,
-        language: response.language,
-        choices: response.choices as number[],
-        texts: response.texts,
-        places: response.places,
-      })
-      .onConflictDoNothing()
-      .returning({ id: surveyResponse.id });
-    if (!inserted) {
-      const retried = await earlier();
-      return { responseId: retried!.id, duplicate: true };
-    }
-    await tx
-      .delete(surveyDraft)
-      .where(and(eq(surveyDraft.waveId, wave.id), eq(surveyDraft.key, response.submissionKey)));
-    return { responseId: inserted.id, duplicate: false };
-  });
+      returning 1
+    ),
+    inserted as (
+      insert into survey_response (wave_id, submission_key, area_key, gender, age_band, language, choices, texts, places)
+      select ${wave.id}, ${response.submissionKey}, ${response.areaKey}, ${response.gender}, ${response.ageBand},
+             ${response.language}, ${toArrayLiteral(response.choices)}::smallint[], ${JSON.stringify(response.texts)}::jsonb,
+             ${JSON.stringify(response.places)}::jsonb
+      where ${codeHash === null} or exists (select 1 from code)
+      on conflict (wave_id, submission_key) do nothing
+      returning id
+    ),
+    dropped as (
+      delete from survey_draft
+      where wave_id = ${wave.id} and key = ${response.submissionKey} and exists (select 1 from inserted)
+    )
+    select id from inserted`);
+  const inserted = stored.rows[0];
+  if (inserted) return { responseId: inserted.id, duplicate: false };
+  const [earlier] = await ctx.db
+    .select({ id: surveyResponse.id })
+    .from(surveyResponse)
+    .where(and(eq(surveyResponse.waveId, wave.id), eq(surveyResponse.submissionKey, response.submissionKey)));
+  if (earlier) return { responseId: earlier.id, duplicate: true };
+  throw new AppError(
+    "SURVEY_CODE_INVALID",
+    "Koden är fel eller har redan använts. Varje kod kan användas en gång.",
+    {
+      code: ["Koden är fel eller har redan använts."],
+    },
+  );
+}
+
+/** A PostgreSQL array literal of small integers and nulls: '{1,NULL,3}'. */
+function toArrayLiteral(values: (number | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : String(v))).join(",")}}`;
 }
 
 function closed(wave: { opensOn: string; closesOn: string }, today: string): AppError {

@@ -501,7 +501,14 @@ async function rankPlaces(
   }
   const ranked = [...byKey.values()].sort((a, b) => b.mentions - a.mentions);
   if (allHidden) return { places: [], otherPlaceMentions: 0 };
-  const shown = ranked.filter((p) => p.mentions >= minimum);
+  // Published: a reason or a time named by fewer than the minimum is left out, like a small group.
+  const enough = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).filter(([, count]) => count >= minimum));
+  const shown = ranked
+    .filter((p) => p.mentions >= minimum)
+    .map((p) =>
+      minimum > 0 ? { ...p, reasons: enough(p.reasons), times: enough(p.times), days: enough(p.days) } : p,
+    );
   const other = ranked.filter((p) => p.mentions < minimum).reduce((sum, p) => sum + p.mentions, 0);
   return { places: shown, otherPlaceMentions: other };
 }

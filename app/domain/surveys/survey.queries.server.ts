@@ -124,6 +124,28 @@ export interface PublicWave {
   definition: SurveyDefinition;
 }
 
+/**
+ * Survey definitions as last read and checked, by survey id and the survey's updated_at: a
+ * definition is tens of kilobytes (200 areas are allowed), and every answer needs it, while it
+ * changes rarely (never once a wave has answers). A write to a survey's definition must bump
+ * updated_at, as every write in Tryggsam does.
+ */
+const definitions = new Map<string, { updatedAt: number; definition: SurveyDefinition }>();
+const MAX_CACHED_DEFINITIONS = 500;
+
+async function surveyDefinition(db: DbOrTx, surveyId: string, updatedAt: Date): Promise<SurveyDefinition> {
+  const cached = definitions.get(surveyId);
+  if (cached && cached.updatedAt === updatedAt.getTime()) return cached.definition;
+  const [row] = await db
+    .select({ definition: survey.definition })
+    .from(survey)
+    .where(eq(survey.id, surveyId));
+  const definition = surveyDefinitionSchema.parse(row!.definition);
+  if (definitions.size >= MAX_CACHED_DEFINITIONS) definitions.delete(definitions.keys().next().value!);
+  definitions.set(surveyId, { updatedAt: updatedAt.getTime(), definition });
+  return definition;
+}
+
 /** A wave by its public link, for respondents; null when the link is unknown. */
 export async function findWaveByLink(db: DbOrTx, linkKey: string): Promise<PublicWave | null> {
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(linkKey)) return null;
@@ -137,10 +159,12 @@ export async function findWaveByLink(db: DbOrTx, linkKey: string): Promise<Publi
       opensOn: surveyWave.opensOn,
       closesOn: surveyWave.closesOn,
       requiresCode: surveyWave.requiresCode,
-      definition: survey.definition,
+      surveyUpdatedAt: survey.updatedAt,
     })
     .from(surveyWave)
     .innerJoin(survey, eq(survey.id, surveyWave.surveyId))
     .where(eq(surveyWave.linkKey, linkKey));
-  return row ? { ...row, definition: surveyDefinitionSchema.parse(row.definition) } : null;
+  if (!row) return null;
+  const { surveyUpdatedAt, ...wave } = row;
+  return { ...wave, definition: await surveyDefinition(db, wave.surveyId, surveyUpdatedAt) };
 }

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Link } from "react-router";
 import type { Route } from "./+types/detail";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
-import { can } from "~/domain/access/permissions";
+import { can, requirePartnershipPermission } from "~/domain/access/permissions";
 import { openSurveyWave } from "~/domain/surveys/open-survey-wave.server";
 import { getSurvey } from "~/domain/surveys/survey.queries.server";
 import { isWaveOpen, openSurveyWaveSchema } from "~/domain/surveys/survey-wave.schemas";
@@ -102,8 +102,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = context.get(appContext);
-  requireUser(ctx.actor, request);
+  const actor = requireUser(ctx.actor, request);
   const { surveyId } = uuidParams(params, "surveyId");
+  await pageCall(async () => {
+    const survey = await getSurvey(ctx, surveyId);
+    requirePartnershipPermission(actor, "survey.manage", survey.partnershipId);
+  });
   const done: { opened?: { linkKey: string; codes: string[] } } = {};
   const reply = await handleForm(request, openSurveyWaveSchema, async (value) => {
     done.opened = await openSurveyWave(ctx, surveyId, value);

@@ -1,7 +1,7 @@
 import { data, Form, Link } from "react-router";
 import { CsrfInput } from "~/components/csrf-input";
 import type { Route } from "./+types/list";
-import { can } from "~/domain/access/permissions";
+import { can, requirePartnershipPermission } from "~/domain/access/permissions";
 import { getPartnership } from "~/domain/partnerships/partnership.queries.server";
 import { STANDARD_INDICATORS } from "~/domain/surveys/external-results";
 import { findExternalResults, importExternalResults } from "~/domain/surveys/import-external-results.server";
@@ -86,8 +86,9 @@ const SOURCES: Record<string, string> = { police: "Polisen", bra: "BRÅ", other:
 /** The import of external results: the whole file or nothing, errors listed by line. */
 export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = context.get(appContext);
-  requireUser(ctx.actor, request);
+  const actor = requireUser(ctx.actor, request);
   const { id } = uuidParams(params, "id");
+  await pageCall(async () => requirePartnershipPermission(actor, "survey.manage", id));
   const form = await request.formData();
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0)

@@ -89,8 +89,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = context.get(appContext);
-  requireUser(ctx.actor, request);
+  const actor = requireUser(ctx.actor, request);
   const { id } = uuidParams(params, "id");
+  await pageCall(async () => requirePartnershipPermission(actor, "survey.manage", id));
   return handleForm(request, createSurveySchema, async (value) => {
     const { id: surveyId } = await createSurvey(ctx, id, value);
     return redirect(`/enkater/${surveyId}`);

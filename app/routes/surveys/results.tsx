@@ -1,4 +1,8 @@
-import { Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
+import { CsrfInput } from "~/components/csrf-input";
+import { groupLabel, indicatorLabelOf } from "~/domain/public/survey-results";
+import { publishSurveyResults, withdrawSurveyResults } from "~/domain/surveys/publish-survey-results.server";
+import { isAppError } from "~/errors/app-error";
 import type { Route } from "./+types/results";
 import {
   ShareBarChart,
@@ -11,21 +15,10 @@ import {
 import { can, requirePartnershipPermission } from "~/domain/access/permissions";
 import { computeWaveResults } from "~/domain/surveys/survey-results.server";
 import { getSurvey } from "~/domain/surveys/survey.queries.server";
-import {
-  DIMENSIONS,
-  localized,
-  NOT_STATED,
-  type Dimension,
-  type SurveyDefinition,
-} from "~/domain/surveys/survey.schemas";
-import {
-  AGE_BAND_LABELS,
-  GENDER_LABELS,
-  NOT_STATED_LABEL,
-  PLACE_REASON_LABELS,
-} from "~/domain/surveys/survey-labels";
+import { DIMENSIONS, localized, type Dimension } from "~/domain/surveys/survey.schemas";
+import { PLACE_REASON_LABELS } from "~/domain/surveys/survey-labels";
 import { notFound } from "~/errors/app-error";
-import { defineMessages, type Locale } from "~/i18n/messages";
+import { defineMessages } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageCall } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
@@ -43,7 +36,7 @@ const messages = defineMessages({
     area: "Område",
     allAreas: "Alla områden",
     show: "Visa",
-    indicator: "Andel {label}",
+    indicator: "Andel: {label}",
     change: "Jämfört med förra omgången: {diff} procentenheter, {significance}.",
     significant: "statistiskt säkerställd förändring",
     notSignificant: "inte statistiskt säkerställd",
@@ -69,7 +62,13 @@ const messages = defineMessages({
     personnummer: "personnummer",
     phone: "telefonnummer",
     rawExport: "Ladda ner alla svar (CSV, bara för samordnare och polis)",
-    unsafeShare: "otrygga",
+    publishTitle: "Publicering",
+    publish: "Publicera resultaten",
+    publishHelp:
+      "Publicerade resultat visas för alla på en egen sida, som CSV och i det öppna API:et – bara grupper med minst {min} svarande.",
+    withdraw: "Dra tillbaka publiceringen",
+    isPublished: "Resultaten är publicerade:",
+    notPublished: "Resultaten är inte publicerade.",
   },
   en: {
     back: "Back to the survey",
@@ -81,7 +80,7 @@ const messages = defineMessages({
     area: "Area",
     allAreas: "All areas",
     show: "Show",
-    indicator: "Share {label}",
+    indicator: "Share: {label}",
     change: "Compared with the previous wave: {diff} percentage points, {significance}.",
     significant: "a statistically significant change",
     notSignificant: "not statistically significant",
@@ -108,7 +107,13 @@ const messages = defineMessages({
     personnummer: "a personal identity number",
     phone: "a phone number",
     rawExport: "Download all answers (CSV, for coordinators and police only)",
-    unsafeShare: "unsafe",
+    publishTitle: "Publishing",
+    publish: "Publish the results",
+    publishHelp:
+      "Published results are shown to everyone on a page of their own, as CSV and in the open-data API – only groups of at least {min} respondents.",
+    withdraw: "Withdraw the publication",
+    isPublished: "The results are published:",
+    notPublished: "The results are not published.",
   },
 });
 
@@ -135,20 +140,40 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     areaKey: areaKey && survey.definition.areas.some((a) => a.key === areaKey) ? areaKey : null,
   });
   if (!results) throw await pageCall(async () => notFound("Omgången"));
-  return { results, canExport: can(actor, "survey.export-raw", survey.partnershipId) };
+  return {
+    results,
+    canExport: can(actor, "survey.export-raw", survey.partnershipId),
+    canPublish: can(actor, "survey.manage", survey.partnershipId),
+  };
 }
 
-function groupLabel(definition: SurveyDefinition, dimension: Dimension, key: string, locale: Locale): string {
-  if (key === NOT_STATED) return NOT_STATED_LABEL[locale];
-  if (dimension === "area") return definition.areas.find((a) => a.key === key)?.name ?? key;
-  if (dimension === "gender") return GENDER_LABELS[locale][key as keyof (typeof GENDER_LABELS)["sv"]] ?? key;
-  return AGE_BAND_LABELS[locale][key as keyof (typeof AGE_BAND_LABELS)["sv"]] ?? key;
+/** Publishing or withdrawing the wave's results; a refusal (still open…) is shown on the page. */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const ctx = context.get(appContext);
+  const actor = requireUser(ctx.actor, request);
+  const { surveyId, waveId } = uuidParams(params, "surveyId", "waveId");
+  await pageCall(async () => {
+    const survey = await getSurvey(ctx, surveyId);
+    if (!survey.waves.some((w) => w.id === waveId)) throw notFound("Omgången");
+    requirePartnershipPermission(actor, "survey.manage", survey.partnershipId);
+  });
+  const intent = (await request.formData()).get("intent");
+  try {
+    if (intent === "publish") await publishSurveyResults(ctx, waveId);
+    else if (intent === "withdraw") await withdrawSurveyResults(ctx, waveId);
+    else return data({ error: "Okänd åtgärd." }, { status: 400 });
+  } catch (error) {
+    if (isAppError(error) && error.code === "CONFLICT")
+      return data({ error: error.message }, { status: 409 });
+    return pageCall(() => Promise.reject(error as Error));
+  }
+  return redirect(`/enkater/${surveyId}/omgangar/${waveId}`, 303);
 }
 
-export default function SurveyResults({ loaderData }: Route.ComponentProps) {
+export default function SurveyResults({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT(messages);
   const locale = useLocale();
-  const { results, canExport } = loaderData;
+  const { results, canExport, canPublish } = loaderData;
   const { definition } = results.survey;
   const chartLabels: ChartLabels = {
     ...SWEDISH_CHART_LABELS,
@@ -204,6 +229,42 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
           </button>
         </Form>
       ) : null}
+      {canPublish ? (
+        <section aria-labelledby="publish-heading" className="stack">
+          <h2 className="ds-heading" data-size="xs" id="publish-heading">
+            {t("publishTitle")}
+          </h2>
+          {actionData && "error" in actionData ? (
+            <p className="ds-alert" data-color="danger" role="alert">
+              {actionData.error}
+            </p>
+          ) : null}
+          {results.wave.resultsPublishedAt ? (
+            <p className="ds-paragraph">
+              {t("isPublished")}{" "}
+              <Link className="ds-link" to={`/trygghetsundersokningar/${results.wave.id}`}>
+                {`/trygghetsundersokningar/${results.wave.id}`}
+              </Link>
+            </p>
+          ) : (
+            <p className="ds-paragraph">
+              {t("notPublished")} {fill(t("publishHelp"), { min: String(results.minimumGroup) })}
+            </p>
+          )}
+          <Form method="post">
+            <CsrfInput />
+            <button
+              type="submit"
+              className="ds-button"
+              data-variant="secondary"
+              name="intent"
+              value={results.wave.resultsPublishedAt ? "withdraw" : "publish"}
+            >
+              {results.wave.resultsPublishedAt ? t("withdraw") : t("publish")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       {canExport ? (
         <p>
           <a
@@ -257,7 +318,7 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
             {result.trend.length > 1 ? (
               <TrendChart
                 id={`trend-${result.key}`}
-                title={fill(t("indicator"), { label: t("unsafeShare") })}
+                title={fill(t("indicator"), { label: indicatorLabelOf(question, locale) ?? "" })}
                 labels={{ ...chartLabels, group: "" }}
                 points={result.trend.map((point) => ({
                   key: point.waveId,
@@ -274,7 +335,8 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
                   <div className="table-wrap" key={dimension}>
                     <table className="ds-table">
                       <caption>
-                        {dimensionTitle[dimension]}: {fill(t("indicator"), { label: t("unsafeShare") })}
+                        {dimensionTitle[dimension]}:{" "}
+                        {fill(t("indicator"), { label: indicatorLabelOf(question, locale) ?? "" })}
                       </caption>
                       <thead>
                         <tr>
