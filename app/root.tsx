@@ -120,17 +120,21 @@ export async function loader({ context }: Route.LoaderArgs) {
 /**
  * A route whose handle says `{ hydrate: false }` is sent as HTML and CSS only: a read-only page
  * (the public municipality page, the overview) needs no script, and a phone loads it without the
- * client bundle. In the browser the scripts stay: a page reached by client navigation is rendered
- * by the running app.
+ * client bundle. `hydrate` may also be a function of the route's loader data, for a page that
+ * needs script only sometimes (a survey with a map). In the browser the scripts stay: a page
+ * reached by client navigation is rendered by the running app.
  */
-export interface RouteHandle {
-  hydrate?: false;
+export interface RouteHandle<LoaderData = unknown> {
+  hydrate?: false | ((loaderData: LoaderData) => boolean);
 }
 
 function useScripts(): boolean {
   const matches = useMatches();
   if (typeof document !== "undefined") return true;
-  return !matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+  return !matches.some((match) => {
+    const hydrate = (match.handle as RouteHandle | undefined)?.hydrate;
+    return typeof hydrate === "function" ? !hydrate(match.loaderData) : hydrate === false;
+  });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -59,6 +59,17 @@ export const envSchema = z.object({
     .int("måste vara ett heltal")
     .min(1, "måste vara minst 1")
     .default(30),
+  /**
+   * Background tiles for the survey maps, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.
+   * Optional: without it the maps show no background but still work (the named places' markers,
+   * a click sets a point), and the typed place stays the primary way in any case.
+   */
+  MAP_TILE_URL: urlWith(
+    ["http:", "https:"],
+    "måste vara en http- eller https-adress, t.ex. https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+  ),
+  /** The tiles' attribution shown in the map's corner, e.g. "© OpenStreetMap contributors". */
+  MAP_TILE_ATTRIBUTION: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -57,6 +57,37 @@ const ownQuestionSchema = z
       });
   });
 
+export interface PlaceLine {
+  name: string;
+  lat?: number;
+  lng?: number;
+}
+
+const COORDINATES = /^(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$/;
+const COORDINATES_EXAMPLE = "t.ex. Resecentrum | 62.3908, 17.3069";
+
+/**
+ * One line of the builder's places: a name, or a name and its point after a bar —
+ * `Resecentrum | 62.3908, 17.3069` (latitude, longitude, decimal point).
+ */
+export function parsePlaceLine(line: string): PlaceLine | { error: string } {
+  const bar = line.lastIndexOf("|");
+  const name = (bar === -1 ? line : line.slice(0, bar)).trim();
+  if (!name) return { error: `Skriv platsens namn före koordinaterna, ${COORDINATES_EXAMPLE}.` };
+  if (name.length > 200) return { error: "Högst 200 tecken per plats." };
+  if (bar === -1) return { name };
+  const match = COORDINATES.exec(line.slice(bar + 1).trim());
+  if (!match)
+    return {
+      error: `Koordinaterna ska vara latitud och longitud med decimalpunkt, ${COORDINATES_EXAMPLE}.`,
+    };
+  const lat = Number(match[1]);
+  const lng = Number(match[2]);
+  if (Math.abs(lat) > 90) return { error: "Latituden ska vara mellan −90 och 90." };
+  if (Math.abs(lng) > 180) return { error: "Longituden ska vara mellan −180 och 180." };
+  return { name, lat, lng };
+}
+
 export const createSurveySchema = z.object({
   title: z
     .string({ error: "Skriv enkätens namn." })
@@ -78,9 +109,26 @@ export const createSurveySchema = z.object({
   places: z.preprocess(
     lines,
     z
-      .array(z.string().max(200, { error: "Högst 200 tecken per plats." }))
+      // A line as typed, or one already read (createSurvey parses the route's parsed value again).
+      .array(
+        z.union([
+          z.string(),
+          z.object({ name: z.string(), lat: z.number().optional(), lng: z.number().optional() }),
+        ]),
+      )
       .max(MAX_PLACES, { error: `Högst ${MAX_PLACES} platser.` })
-      .default([]),
+      .default([])
+      .transform((placeLines, ctx) =>
+        placeLines.map((line, i) => {
+          if (typeof line !== "string") return line;
+          const place = parsePlaceLine(line);
+          if ("error" in place) {
+            ctx.addIssue({ code: "custom", message: `Rad ${i + 1}: ${place.error}` });
+            return { name: line };
+          }
+          return place;
+        }),
+      ),
   ),
   english: z.preprocess((value) => value === "on" || value === true, z.boolean()),
 });
@@ -102,9 +150,9 @@ export function keyFromName(name: string, taken: Set<string>): string {
   return key;
 }
 
-const named = (names: string[]): NamedEntry[] => {
+const named = (entries: PlaceLine[]): NamedEntry[] => {
   const taken = new Set<string>();
-  return names.map((name) => ({ key: keyFromName(name, taken), name }));
+  return entries.map((entry) => ({ ...entry, key: keyFromName(entry.name, taken) }));
 };
 
 /** The definition a valid builder form describes; the caller validates it with surveyDefinitionSchema. */
@@ -129,7 +177,7 @@ export function definitionFromForm(input: z.output<typeof createSurveySchema>): 
   return {
     languages: input.english ? ["sv", "en"] : ["sv"],
     questions: questions.slice(0, MAX_QUESTIONS + 1),
-    areas: named(input.areas),
+    areas: named(input.areas.map((name) => ({ name }))),
     places: named(input.places),
   };
 }

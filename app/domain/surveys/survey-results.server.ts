@@ -97,6 +97,12 @@ export interface PlaceResult {
   reasons: Record<string, number>;
   times: Record<string, number>;
   days: Record<string, number>;
+  /**
+   * Only on the coordinator's screen: the mean of the points respondents clicked on the map for
+   * this place (null if none did). A point with neither a named place nor a description is a place
+   * of its own, by its point rounded to about 100 m.
+   */
+  point: { lat: number; lng: number } | null;
 }
 
 export interface FreeTextAnswer {
@@ -476,11 +482,25 @@ async function rankPlaces(
     from survey_response r cross join lateral jsonb_array_elements(r.places) p
     where r.wave_id = ${waveId} ${areaKey === null ? sql`` : sql`and r.area_key = ${areaKey}`}`);
   const byKey = new Map<string, PlaceResult>();
+  const sums = new Map<string, { lat: number; lng: number; n: number }>();
   for (const row of result.rows) {
     const published = minimum > 0;
     // A typed description never leaves the coordinator's screen; a named place may.
     if (published && !row.place_key) continue;
-    const key = row.place_key ?? `text:${(row.description ?? "").trim().toLocaleLowerCase("sv")}`;
+    const place = row.place as {
+      reasons?: string[];
+      times?: string[];
+      days?: string[];
+      lat?: number | null;
+      lng?: number | null;
+    };
+    const clicked = typeof place.lat === "number" && typeof place.lng === "number";
+    const description = (row.description ?? "").trim();
+    const key =
+      row.place_key ??
+      (!description && clicked
+        ? `point:${place.lat!.toFixed(3)},${place.lng!.toFixed(3)}`
+        : `text:${description.toLocaleLowerCase("sv")}`);
     let entry = byKey.get(key);
     if (!entry) {
       entry = {
@@ -490,11 +510,19 @@ async function rankPlaces(
         reasons: {},
         times: {},
         days: {},
+        point: null,
       };
       byKey.set(key, entry);
+      sums.set(key, { lat: 0, lng: 0, n: 0 });
     }
     entry.mentions += 1;
-    const place = row.place as { reasons?: string[]; times?: string[]; days?: string[] };
+    const sum = sums.get(key)!;
+    if (clicked && !published) {
+      sum.lat += place.lat!;
+      sum.lng += place.lng!;
+      sum.n += 1;
+      entry.point = { lat: sum.lat / sum.n, lng: sum.lng / sum.n };
+    }
     for (const reason of place.reasons ?? []) entry.reasons[reason] = (entry.reasons[reason] ?? 0) + 1;
     for (const time of place.times ?? []) entry.times[time] = (entry.times[time] ?? 0) + 1;
     for (const day of place.days ?? []) entry.days[day] = (entry.days[day] ?? 0) + 1;

@@ -117,7 +117,13 @@ export const questionSchema = z
   });
 export type Question = z.infer<typeof questionSchema>;
 
-export const namedEntrySchema = z.object({ key: keySchema, name: text(200) });
+export const namedEntrySchema = z.object({
+  key: keySchema,
+  name: text(200),
+  /** A named place's point (WGS 84), if the builder gave one: the survey's map starts there. */
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+});
 export type NamedEntry = z.infer<typeof namedEntrySchema>;
 
 export const surveyDefinitionSchema = z

@@ -31,7 +31,7 @@ const messages = defineMessages({
     areasHelp: "Ett område per rad. Den som svarar väljer det område där hen bor.",
     places: "Namngivna platser (valfritt)",
     placesHelp:
-      "En plats per rad, t.ex. Resecentrum eller Stadsparken. Den som svarar kan välja en av dem eller beskriva en annan plats.",
+      "En plats per rad, t.ex. Resecentrum eller Stadsparken. Den som svarar kan välja en av dem eller beskriva en annan plats. Skriv gärna platsens koordinater efter ett lodstreck, t.ex. Resecentrum | 62.3908, 17.3069 (latitud, longitud med decimalpunkt): då kan den som svarar också välja platsen på en karta, och resultaten visas på en karta.",
     english: "Ställ enkäten även på engelska",
     own: "Egen fråga {n} (valfri)",
     kind: "Frågetyp",
@@ -57,7 +57,7 @@ const messages = defineMessages({
     areasHelp: "One area per line. The respondent picks the area where they live.",
     places: "Named places (optional)",
     placesHelp:
-      "One place per line, e.g. the travel centre or the town park. The respondent may pick one of them or describe another place.",
+      "One place per line, e.g. the travel centre or the town park. The respondent may pick one of them or describe another place. You may add the place's coordinates after a bar, e.g. Resecentrum | 62.3908, 17.3069 (latitude, longitude with a decimal point): the respondent can then also pick the place on a map, and the results are shown on a map.",
     english: "Also ask the survey in English",
     own: "Own question {n} (optional)",
     kind: "Type of question",

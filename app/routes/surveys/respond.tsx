@@ -3,6 +3,8 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/respond";
 import type { RouteHandle } from "~/root";
 import { CsrfInput } from "~/components/csrf-input";
+import { PlaceMap, type MapPlace, type MapSettings } from "~/components/place-map";
+import { getEnv } from "~/config/env.server";
 import { swedishDate } from "~/domain/agreements/document-lifecycle";
 import { fieldName, PLACE_ENTRIES, responseInputFromForm } from "~/domain/surveys/response-input";
 import { findSurveyDraft, saveSurveyDraft } from "~/domain/surveys/save-survey-draft.server";
@@ -141,8 +143,13 @@ type MessageKey = keyof (typeof messages)["sv"];
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
-/** Sent as HTML and CSS only: the form posts without scripts, and a phone loads less. */
-export const handle: RouteHandle = { hydrate: false };
+/**
+ * Sent as HTML and CSS only: the form posts without scripts, and a phone loads less. A survey with
+ * a map for its places is the exception: its page loads the client bundle, and the map with it.
+ */
+export const handle: RouteHandle<Page | undefined> = {
+  hydrate: (page) => page?.state === "form" && page.map !== null,
+};
 
 // Answers and a draft's key are in these pages: never kept by a cache, never sent on as Referer.
 // Not "no-referrer": browsers then post the form with `Origin: null`, which is refused.
@@ -180,8 +187,20 @@ type Page =
       /** Opened from a saved draft (?fortsatt=), or the key named one that no longer exists. */
       fromDraft: boolean;
       draftMissing: boolean;
+      /** The map for the place questions: only when a named place has coordinates to start from. */
+      map: MapSettings | null;
     }
   | { state: "saved"; title: string; language: string; link: string; until: string };
+
+/** The map's settings if the survey has a place question and a named place with a point. */
+function mapFor(definition: SurveyDefinition): MapSettings | null {
+  const mappable =
+    definition.questions.some((q) => q.kind === "place") &&
+    definition.places.some((p) => p.lat !== undefined && p.lng !== undefined);
+  if (!mappable) return null;
+  const env = getEnv();
+  return { tileUrl: env.MAP_TILE_URL ?? null, attribution: env.MAP_TILE_ATTRIBUTION ?? null };
+}
 
 /** A new submission key: the form carries it, so a retried post counts once. */
 const newSubmissionKey = () => randomBytes(24).toString("base64url");
@@ -233,6 +252,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     errors: {},
     fromDraft: !!draft,
     draftMissing: !!draftKey && !draft,
+    map: mapFor(wave.definition),
   });
 }
 
@@ -270,6 +290,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         errors,
         fromDraft: false,
         draftMissing: false,
+        map: mapFor(wave.definition),
       },
       { status },
     );
@@ -430,12 +451,25 @@ function CheckboxGroup({
   );
 }
 
+const mapPlaces = (places: SurveyDefinition["places"]): MapPlace[] =>
+  places.flatMap((p) =>
+    p.lat !== undefined && p.lng !== undefined ? [{ name: p.name, lat: p.lat, lng: p.lng }] : [],
+  );
+
+/** The point a posted form or a draft carried, if both halves are numbers. */
+function postedPoint(state: FormState, latName: string, lngName: string) {
+  const lat = Number(state.values[latName]?.[0] || Number.NaN);
+  const lng = Number(state.values[lngName]?.[0] || Number.NaN);
+  return Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
+}
+
 function QuestionView({
   question,
   n,
   total,
   language,
   places,
+  map,
   state,
   t,
 }: {
@@ -444,6 +478,7 @@ function QuestionView({
   total: number;
   language: string;
   places: SurveyDefinition["places"];
+  map: MapSettings | null;
   state: FormState;
   t: (key: MessageKey) => string;
 }) {
@@ -572,6 +607,21 @@ function QuestionView({
                     {...invalidProps(f("description"), state)}
                   />
                 </div>
+                {map ? (
+                  <PlaceMap
+                    settings={map}
+                    places={mapPlaces(places)}
+                    latName={f("lat")}
+                    lngName={f("lng")}
+                    initial={postedPoint(state, f("lat"), f("lng"))}
+                    locale={locale}
+                  />
+                ) : (
+                  <>
+                    <input type="hidden" name={f("lat")} defaultValue={state.values[f("lat")]?.[0] ?? ""} />
+                    <input type="hidden" name={f("lng")} defaultValue={state.values[f("lng")]?.[0] ?? ""} />
+                  </>
+                )}
                 <CheckboxGroup
                   name={f("reason")}
                   legend={t("placeWhy")}
@@ -799,6 +849,7 @@ function SurveyForm({ page }: { page: Extract<Page, { state: "form" }> }) {
             total={total}
             language={language}
             places={definition.places}
+            map={page.map}
             state={state}
             t={t}
           />

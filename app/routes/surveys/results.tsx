@@ -1,5 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import { CsrfInput } from "~/components/csrf-input";
+import { formatPoint, ResultsMap, type MapCircle } from "~/components/place-map";
+import { getEnv } from "~/config/env.server";
 import { groupLabel, indicatorLabelOf } from "~/domain/public/survey-results";
 import { publishSurveyResults, withdrawSurveyResults } from "~/domain/surveys/publish-survey-results.server";
 import { isAppError } from "~/errors/app-error";
@@ -56,6 +58,7 @@ const messages = defineMessages({
     mentions: "Antal",
     reasons: "Varför",
     noPlaces: "Inga platser är angivna.",
+    pointOnly: "Punkt på kartan ({point})",
     texts: "Fritextsvar",
     textsIntro: "Fritextsvar publiceras aldrig. Svar med personnummer eller telefonnummer är markerade.",
     flagged: "Innehåller {what}",
@@ -100,6 +103,7 @@ const messages = defineMessages({
     mentions: "Mentions",
     reasons: "Why",
     noPlaces: "No places were named.",
+    pointOnly: "Point on the map ({point})",
     texts: "Free-text answers",
     textsIntro:
       "Free-text answers are never published. Answers with a personal identity number or a phone number are marked.",
@@ -140,8 +144,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     areaKey: areaKey && survey.definition.areas.some((a) => a.key === areaKey) ? areaKey : null,
   });
   if (!results) throw await pageCall(async () => notFound("Omgången"));
+  const env = getEnv();
   return {
     results,
+    map: { tileUrl: env.MAP_TILE_URL ?? null, attribution: env.MAP_TILE_ATTRIBUTION ?? null },
     canExport: can(actor, "survey.export-raw", survey.partnershipId),
     canPublish: can(actor, "survey.manage", survey.partnershipId),
   };
@@ -175,6 +181,18 @@ export default function SurveyResults({ loaderData, actionData }: Route.Componen
   const locale = useLocale();
   const { results, canExport, canPublish } = loaderData;
   const { definition } = results.survey;
+  const placeName = (place: (typeof results.places)[number]) =>
+    place.placeKey
+      ? (definition.places.find((p) => p.key === place.placeKey)?.name ?? place.placeKey)
+      : (place.description ??
+        (place.point ? fill(t("pointOnly"), { point: formatPoint(place.point, locale) }) : ""));
+  // A circle per place with a position: the named place's own point, else where it was clicked.
+  const circles: MapCircle[] = results.places.flatMap((place) => {
+    const named = definition.places.find((p) => p.key === place.placeKey);
+    const at =
+      named?.lat !== undefined && named.lng !== undefined ? { lat: named.lat, lng: named.lng } : place.point;
+    return at ? [{ ...at, label: placeName(place), mentions: place.mentions }] : [];
+  });
   const chartLabels: ChartLabels = {
     ...SWEDISH_CHART_LABELS,
     ...(locale === "en"
@@ -438,12 +456,15 @@ export default function SurveyResults({ loaderData, actionData }: Route.Componen
               </thead>
               <tbody>
                 {results.places.map((place) => (
-                  <tr key={place.placeKey ?? `text:${place.description}`}>
-                    <th scope="row">
-                      {place.placeKey
-                        ? (definition.places.find((p) => p.key === place.placeKey)?.name ?? place.placeKey)
-                        : place.description}
-                    </th>
+                  <tr
+                    key={
+                      place.placeKey ??
+                      (place.description === null && place.point
+                        ? `point:${place.point.lat},${place.point.lng}`
+                        : `text:${place.description}`)
+                    }
+                  >
+                    <th scope="row">{placeName(place)}</th>
                     <td>{place.mentions}</td>
                     <td>
                       {Object.entries(place.reasons)
@@ -460,6 +481,9 @@ export default function SurveyResults({ loaderData, actionData }: Route.Componen
             </table>
           </div>
         )}
+        {results.mode === "internal" ? (
+          <ResultsMap settings={loaderData.map} circles={circles} locale={locale === "en" ? "en" : "sv"} />
+        ) : null}
       </section>
 
       {results.mode === "internal" ? (
