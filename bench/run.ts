@@ -2,11 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { importThroughput } from "./import-throughput";
 import { pageBenchmarks } from "./pages";
+import { surveyBenchmarks } from "./surveys";
 
 /**
  * `npm run bench`: Tryggsam's benchmarks. Each measures against a baseline taken in the same run,
  * so the ratios compare across machines; the figures go to bench/results/latest.json (other
- * entries kept) and a table. `npm run bench -- import` / `-- pages` runs only the groups named.
+ * entries kept) and a table. `npm run bench -- import` / `-- pages` / `-- surveys` runs only the groups named.
  */
 
 type Result = Record<string, number | string | boolean>;
@@ -14,6 +15,7 @@ type Result = Record<string, number | string | boolean>;
 const GROUPS: Record<string, () => Promise<Record<string, Result>>> = {
   import: async () => ({ import_text: { ...(await importThroughput()) } }),
   pages: async () => ({ ...(await pageBenchmarks()) }) as Record<string, Result>,
+  surveys: async () => ({ ...(await surveyBenchmarks()) }),
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));

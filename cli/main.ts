@@ -18,7 +18,8 @@ Kommandon:
 
 Skriv tryggsam <kommando> --help för kommandots flaggor.
 Konfiguration läses från miljövariabler: PORT, HOST, DATABASE_URL, DATA_DIR,
-PUBLIC_URL, SMTP_URL, SESSION_SECRET, LOG_LEVEL, TRYGGSAM_DEMO (se README.md).
+PUBLIC_URL, SMTP_URL, SESSION_SECRET, LOG_LEVEL, TRYGGSAM_DEMO, SURVEY_SUBMISSIONS_PER_MINUTE,
+MAP_TILE_URL, MAP_TILE_ATTRIBUTION (se README.md).
 `;
 
 /**

@@ -150,5 +150,11 @@ describe("building a safety survey and reading its results, on the web", () => {
     const storedHtml = await stored.text();
     expect(storedHtml).toContain("28 rader lästes in.");
     expect(storedHtml).toContain("31,4\u00a0%");
+    // …and beside the wave's own figures for the same question.
+    const withExternal = await (
+      await fetch(server.url + resultsPath, { headers: { Cookie: session } })
+    ).text();
+    expect(withExternal).toContain("Polisens och BRÅ:s resultat för samma fråga");
+    expect(withExternal).toContain("31,4\u00a0%");
   });
 });

@@ -52,3 +52,9 @@ export const NOT_STATED_LABEL: Record<Locale, string> = {
   sv: "Ej angett",
   en: "Not stated",
 };
+
+/** Who published an external result (survey_external_result.source). */
+export const EXTERNAL_SOURCE_LABELS: Record<Locale, Record<string, string>> = {
+  sv: { police: "Polisen", bra: "BRÅ", other: "Annan" },
+  en: { police: "The police", bra: "BRÅ", other: "Other" },
+};

@@ -278,7 +278,11 @@ export async function computeWaveResults(
   const minimum = wave.minimumGroup;
   const slots = answerSlots(definition);
 
-  const [counts, respondents, waves] = await Promise.all([
+  const indicatorSlots = definition.questions
+    .filter((q) => (q.kind === "single" || q.kind === "scale") && q.indicator.length > 0)
+    .map((q) => slots.find((s) => s.questionKey === q.key)!.slot);
+  // Every read at once: on PostgreSQL they run side by side on the pool's connections.
+  const [counts, respondents, waves, trendRows, placeRows, texts] = await Promise.all([
     countChoices(db, waveId, areaKey),
     countRespondents(db, waveId, areaKey),
     db
@@ -286,6 +290,9 @@ export async function computeWaveResults(
       .from(surveyWave)
       .where(and(eq(surveyWave.surveyId, wave.surveyId), sql`${surveyWave.opensOn} <= ${wave.opensOn}`))
       .orderBy(asc(surveyWave.opensOn), asc(surveyWave.createdAt)),
+    countTrend(db, wave.surveyId, areaKey, indicatorSlots),
+    findPlaces(db, waveId, areaKey),
+    published ? Promise.resolve([]) : freeTexts(db, waveId, areaKey),
   ]);
   const total = respondents.total;
   const allHidden = published && total < minimum;
@@ -310,11 +317,6 @@ export async function computeWaveResults(
     table.get(`${dimension}\u0000${group ?? ""}\u0000${slot}\u0000${value}`) ?? 0;
   for (const row of counts)
     table.set(`${row.dimension}\u0000${row.group ?? ""}\u0000${row.slot}\u0000${row.value}`, row.count);
-
-  const indicatorSlots = definition.questions
-    .filter((q) => (q.kind === "single" || q.kind === "scale") && q.indicator.length > 0)
-    .map((q) => slots.find((s) => s.questionKey === q.key)!.slot);
-  const trendRows = await countTrend(db, wave.surveyId, areaKey, indicatorSlots);
 
   const questions: QuestionResult[] = definition.questions.map((question) => {
     const own = slots.filter((s) => s.questionKey === question.key);
@@ -435,14 +437,7 @@ export async function computeWaveResults(
     };
   });
 
-  const { places, otherPlaceMentions } = await rankPlaces(
-    db,
-    waveId,
-    areaKey,
-    published ? minimum : 0,
-    allHidden,
-  );
-  const texts = published ? [] : await freeTexts(db, waveId, areaKey);
+  const { places, otherPlaceMentions } = rankPlaces(placeRows, published ? minimum : 0, allHidden);
 
   return {
     mode: options.mode,
@@ -466,24 +461,24 @@ export async function computeWaveResults(
   };
 }
 
-async function rankPlaces(
-  db: DbOrTx,
-  waveId: string,
-  areaKey: string | null,
-  minimum: number,
-  allHidden: boolean,
-) {
-  const result = await db.execute<{
-    place_key: string | null;
-    description: string | null;
-    place: Record<string, unknown>;
-  }>(sql`
+type PlaceRow = {
+  place_key: string | null;
+  description: string | null;
+  place: Record<string, unknown>;
+};
+
+async function findPlaces(db: DbOrTx, waveId: string, areaKey: string | null): Promise<PlaceRow[]> {
+  const result = await db.execute<PlaceRow>(sql`
     select p->>'placeKey' as place_key, p->>'description' as description, p as place
     from survey_response r cross join lateral jsonb_array_elements(r.places) p
     where r.wave_id = ${waveId} ${areaKey === null ? sql`` : sql`and r.area_key = ${areaKey}`}`);
+  return result.rows;
+}
+
+function rankPlaces(rows: PlaceRow[], minimum: number, allHidden: boolean) {
   const byKey = new Map<string, PlaceResult>();
   const sums = new Map<string, { lat: number; lng: number; n: number }>();
-  for (const row of result.rows) {
+  for (const row of rows) {
     const published = minimum > 0;
     // A typed description never leaves the coordinator's screen; a named place may.
     if (published && !row.place_key) continue;

@@ -16,6 +16,13 @@ export const MAX_TEXT_LENGTH = 500;
 export const MAX_FREE_TEXT_ANSWER = 2_000;
 export const MAX_PLACE_ANSWERS = 5;
 
+/**
+ * The partnership's minimum group size for published results is kept within these: below 5 a
+ * group could be one household; above 100 a small municipality would publish nothing.
+ */
+export const MIN_MINIMUM_GROUP = 5;
+export const MAX_MINIMUM_GROUP = 100;
+
 /** Languages a survey may be asked in: Swedish always, English by default, others by the survey. */
 export const SURVEY_LANGUAGES = ["sv", "en", "fi", "ar", "so", "ti", "fa", "uk", "de", "es"] as const;
 export type SurveyLanguage = (typeof SURVEY_LANGUAGES)[number];

@@ -9,6 +9,7 @@ import { withTestDatabase } from "../../../tests/support/test-database";
 import { createSurvey } from "./create-survey.server";
 import { findExternalResults, importExternalResults } from "./import-external-results.server";
 import { openSurveyWave } from "./open-survey-wave.server";
+import { findSurveyMinimumGroup, setSurveyMinimumGroup } from "./set-survey-minimum-group.server";
 import { shareOf } from "./statistics";
 import { submitSurveyResponse } from "./submit-survey-response.server";
 import { remainderIsSafe } from "./suppression";
@@ -421,5 +422,32 @@ describe("external results", () => {
     ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+});
+
+describe("the minimum group size", () => {
+  it("is the partnership's to set, within 5–100, and published results follow it at once", async () => {
+    const { partnershipId, coordinator, wave } = await surveyWithWave();
+    const ctx = { db: t.db, actor: coordinator };
+    for (let i = 0; i < 12; i++)
+      await submitSurveyResponse(
+        { db: t.db },
+        wave.linkKey,
+        { submissionKey: key(), answers: { otrygg_kvall: 1 } },
+        TODAY,
+      );
+    expect((await computeWaveResults(t.db, wave.id, { mode: "published" }))!.respondents).toBe(12);
+    await setSurveyMinimumGroup(ctx, partnershipId, { minimumGroup: "15" });
+    expect(await findSurveyMinimumGroup(ctx, partnershipId)).toBe(15);
+    expect((await computeWaveResults(t.db, wave.id, { mode: "published" }))!.hidden).toBe(true);
+    await expect(setSurveyMinimumGroup(ctx, partnershipId, { minimumGroup: "3" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { minimumGroup: ["Minst 5."] },
+    });
+    const member = await insertUserActor(t.db, { partnerships: { [partnershipId]: "member" } });
+    await expect(
+      setSurveyMinimumGroup({ db: t.db, actor: member }, partnershipId, { minimumGroup: "20" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await findSurveyMinimumGroup(ctx, partnershipId)).toBe(15);
   });
 });

@@ -4,11 +4,17 @@ import type { Route } from "./+types/list";
 import { can, requirePartnershipPermission } from "~/domain/access/permissions";
 import { getPartnership } from "~/domain/partnerships/partnership.queries.server";
 import { STANDARD_INDICATORS } from "~/domain/surveys/external-results";
+import { EXTERNAL_SOURCE_LABELS } from "~/domain/surveys/survey-labels";
 import { findExternalResults, importExternalResults } from "~/domain/surveys/import-external-results.server";
 import { findSurveys } from "~/domain/surveys/survey.queries.server";
+import {
+  findSurveyMinimumGroup,
+  setSurveyMinimumGroup,
+} from "~/domain/surveys/set-survey-minimum-group.server";
+import { MAX_MINIMUM_GROUP, MIN_MINIMUM_GROUP } from "~/domain/surveys/survey.schemas";
 import { isAppError } from "~/errors/app-error";
 import { defineMessages } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import { pageCall } from "~/lib/http.server";
 import { appContext } from "~/lib/request-context.server";
 import { requireUser } from "~/lib/require-user.server";
@@ -23,6 +29,12 @@ const messages = defineMessages({
     create: "Bygg en ny enkät",
     waves: "{count} omgångar",
     back: "Tillbaka till samverkan",
+    minimumTitle: "Minsta gruppstorlek",
+    minimumIntro:
+      "Resultat för grupper med färre svarande än så här visas aldrig utanför samordnarens sida: inte på den publicerade sidan, i CSV eller i det öppna API:et.",
+    minimumLabel: "Minsta antal svarande i en grupp ({min}–{max})",
+    minimumSave: "Spara",
+    minimumSaved: "Sparat.",
     external: "Polisens och BRÅ:s resultat",
     externalIntro:
       "Läs in publicerade resultat (CSV med ett värde per område, år och indikator) för att se dem bredvid era egna omgångar. Samma område, år, indikator och källa ersätts vid en ny inläsning.",
@@ -45,6 +57,12 @@ const messages = defineMessages({
     create: "Build a new survey",
     waves: "{count} waves",
     back: "Back to the partnership",
+    minimumTitle: "Smallest group",
+    minimumIntro:
+      "Results for groups with fewer respondents than this are never shown outside the coordinator's page: not on the published page, in CSV or in the open-data API.",
+    minimumLabel: "Smallest number of respondents in a group ({min}–{max})",
+    minimumSave: "Save",
+    minimumSaved: "Saved.",
     external: "Results from the police and BRÅ",
     externalIntro:
       "Take in published results (CSV with one value per area, year and indicator) to see them next to your own waves. The same area, year, indicator and source is replaced by a new import.",
@@ -67,21 +85,25 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = context.get(appContext);
   const actor = requireUser(ctx.actor, request);
   const { id } = uuidParams(params, "id");
-  const [partnership, surveys, external] = await pageCall(async () =>
-    Promise.all([getPartnership(ctx, id), findSurveys(ctx, id), findExternalResults(ctx, id)]),
+  const [partnership, surveys, external, minimumGroup] = await pageCall(async () =>
+    Promise.all([
+      getPartnership(ctx, id),
+      findSurveys(ctx, id),
+      findExternalResults(ctx, id),
+      findSurveyMinimumGroup(ctx, id),
+    ]),
   );
   return {
     partnership: { id: partnership.id, name: partnership.name },
     surveys: surveys.map((s) => ({ id: s.id, title: s.title, waves: s.waves.length })),
     canManage: can(actor, "survey.manage", id),
+    minimumGroup,
     external: external.map((row) => ({
       ...row,
       label: STANDARD_INDICATORS[row.indicator]?.label ?? row.indicator,
     })),
   };
 }
-
-const SOURCES: Record<string, string> = { police: "Polisen", bra: "BRÅ", other: "Annan" };
 
 /** The import of external results: the whole file or nothing, errors listed by line. */
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -90,15 +112,50 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { id } = uuidParams(params, "id");
   await pageCall(async () => requirePartnershipPermission(actor, "survey.manage", id));
   const form = await request.formData();
+  if (form.get("intent") === "minimum-group") {
+    try {
+      const value = form.get("minimumGroup");
+      await setSurveyMinimumGroup(ctx, id, { minimumGroup: typeof value === "string" ? value : "" });
+      return { errors: [] as string[], minimumErrors: [] as string[], stored: null, minimumSaved: true };
+    } catch (error) {
+      if (isAppError(error) && error.code === "VALIDATION")
+        return data(
+          {
+            errors: [] as string[],
+            minimumErrors: error.fields.minimumGroup ?? [error.message],
+            stored: null,
+            minimumSaved: false,
+          },
+          { status: 400 },
+        );
+      return pageCall(() => Promise.reject(error as Error));
+    }
+  }
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0)
-    return data({ errors: ["Välj en CSV-fil att läsa in."], stored: null }, { status: 400 });
+    return data(
+      {
+        errors: ["Välj en CSV-fil att läsa in."],
+        minimumErrors: [] as string[],
+        stored: null,
+        minimumSaved: false,
+      },
+      { status: 400 },
+    );
   try {
     const { stored } = await importExternalResults(ctx, id, Buffer.from(await file.arrayBuffer()));
-    return { errors: [] as string[], stored };
+    return { errors: [] as string[], minimumErrors: [] as string[], stored, minimumSaved: false };
   } catch (error) {
     if (isAppError(error) && error.code === "VALIDATION")
-      return data({ errors: error.fields.file ?? [error.message], stored: null }, { status: 400 });
+      return data(
+        {
+          errors: error.fields.file ?? [error.message],
+          minimumErrors: [] as string[],
+          stored: null,
+          minimumSaved: false,
+        },
+        { status: 400 },
+      );
     // Not found, no right: the page's usual answers.
     return pageCall(() => Promise.reject(error as Error));
   }
@@ -106,7 +163,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function SurveyList({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT(messages);
-  const { partnership, surveys, canManage, external } = loaderData;
+  const locale = useLocale();
+  const { partnership, surveys, canManage, external, minimumGroup } = loaderData;
   return (
     <div className="stack">
       <p>
@@ -137,6 +195,49 @@ export default function SurveyList({ loaderData, actionData }: Route.ComponentPr
           </Link>
         </p>
       ) : null}
+
+      <section aria-labelledby="minimum-heading" className="stack narrow">
+        <h2 className="ds-heading" data-size="md" id="minimum-heading">
+          {t("minimumTitle")}
+        </h2>
+        <p className="ds-paragraph">{t("minimumIntro")}</p>
+        {canManage ? (
+          <Form method="post" className="inline-form">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="minimum-group" />
+            <div className="ds-field field">
+              <label className="ds-label" htmlFor="minimum-group">
+                {t("minimumLabel")
+                  .replace("{min}", String(MIN_MINIMUM_GROUP))
+                  .replace("{max}", String(MAX_MINIMUM_GROUP))}
+              </label>
+              <input
+                className="ds-input"
+                type="number"
+                inputMode="numeric"
+                id="minimum-group"
+                name="minimumGroup"
+                min={MIN_MINIMUM_GROUP}
+                max={MAX_MINIMUM_GROUP}
+                defaultValue={minimumGroup}
+                aria-invalid={actionData?.minimumErrors.length ? true : undefined}
+                aria-describedby={actionData?.minimumErrors.length ? "minimum-group-error" : undefined}
+              />
+              {actionData?.minimumErrors.length ? (
+                <div className="ds-validation-message field-error" id="minimum-group-error">
+                  {actionData.minimumErrors.join(" ")}
+                </div>
+              ) : null}
+            </div>
+            <button type="submit" className="ds-button" data-variant="secondary">
+              {t("minimumSave")}
+            </button>
+            {actionData?.minimumSaved ? <p role="status">{t("minimumSaved")}</p> : null}
+          </Form>
+        ) : (
+          <p className="ds-paragraph">{minimumGroup}</p>
+        )}
+      </section>
 
       <section aria-labelledby="external-heading" className="stack">
         <h2 className="ds-heading" data-size="md" id="external-heading">
@@ -203,7 +304,7 @@ export default function SurveyList({ loaderData, actionData }: Route.ComponentPr
                     <td>{row.area}</td>
                     <td>{`${row.value.toLocaleString("sv-SE")}${row.unit === "percent" ? "\u00a0%" : ""}`}</td>
                     <td>{row.respondents ?? "–"}</td>
-                    <td>{SOURCES[row.source] ?? row.source}</td>
+                    <td>{EXTERNAL_SOURCE_LABELS[locale][row.source] ?? row.source}</td>
                   </tr>
                 ))}
               </tbody>

@@ -16,9 +16,10 @@ import {
 } from "~/components/survey-charts";
 import { can, requirePartnershipPermission } from "~/domain/access/permissions";
 import { computeWaveResults } from "~/domain/surveys/survey-results.server";
+import { findExternalResults } from "~/domain/surveys/import-external-results.server";
 import { getSurvey } from "~/domain/surveys/survey.queries.server";
 import { DIMENSIONS, localized, type Dimension } from "~/domain/surveys/survey.schemas";
-import { PLACE_REASON_LABELS } from "~/domain/surveys/survey-labels";
+import { EXTERNAL_SOURCE_LABELS, PLACE_REASON_LABELS } from "~/domain/surveys/survey-labels";
 import { notFound } from "~/errors/app-error";
 import { defineMessages } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -65,6 +66,10 @@ const messages = defineMessages({
     personnummer: "personnummer",
     phone: "telefonnummer",
     rawExport: "Ladda ner alla svar (CSV, bara för samordnare och polis)",
+    external: "Polisens och BRÅ:s resultat för samma fråga",
+    year: "År",
+    source: "Källa",
+    value: "Värde",
     publishTitle: "Publicering",
     publish: "Publicera resultaten",
     publishHelp:
@@ -111,6 +116,10 @@ const messages = defineMessages({
     personnummer: "a personal identity number",
     phone: "a phone number",
     rawExport: "Download all answers (CSV, for coordinators and police only)",
+    external: "The police's and BRÅ's results for the same question",
+    year: "Year",
+    source: "Source",
+    value: "Value",
     publishTitle: "Publishing",
     publish: "Publish the results",
     publishHelp:
@@ -144,9 +153,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     areaKey: areaKey && survey.definition.areas.some((a) => a.key === areaKey) ? areaKey : null,
   });
   if (!results) throw await pageCall(async () => notFound("Omgången"));
+  const external = await findExternalResults(ctx, survey.partnershipId);
   const env = getEnv();
   return {
     results,
+    external,
     map: { tileUrl: env.MAP_TILE_URL ?? null, attribution: env.MAP_TILE_ATTRIBUTION ?? null },
     canExport: can(actor, "survey.export-raw", survey.partnershipId),
     canPublish: can(actor, "survey.manage", survey.partnershipId),
@@ -179,7 +190,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 export default function SurveyResults({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT(messages);
   const locale = useLocale();
-  const { results, canExport, canPublish } = loaderData;
+  const { results, canExport, canPublish, external } = loaderData;
   const { definition } = results.survey;
   const placeName = (place: (typeof results.places)[number]) =>
     place.placeKey
@@ -427,6 +438,11 @@ export default function SurveyResults({ loaderData, actionData }: Route.Componen
                 </table>
               </div>
             ) : null}
+            <ExternalResults
+              rows={external.filter((row) => row.indicator === (question.bank ?? question.key))}
+              caption={t("external")}
+              headers={{ year: t("year"), area: t("area"), value: t("value"), source: t("source") }}
+            />
             {result.problemIndex != null ? (
               <p className="ds-paragraph">
                 {fill(t("overall"), {
@@ -514,6 +530,45 @@ export default function SurveyResults({ loaderData, actionData }: Route.Componen
           </ul>
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** Figures the partnership took in from the police or BRÅ for the same indicator, beside its own. */
+function ExternalResults({
+  rows,
+  caption,
+  headers,
+}: {
+  rows: { year: number; area: string; value: number; unit: string; source: string }[];
+  caption: string;
+  headers: { year: string; area: string; value: string; source: string };
+}) {
+  const locale = useLocale();
+  if (rows.length === 0) return null;
+  return (
+    <div className="table-wrap">
+      <table className="ds-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{headers.year}</th>
+            <th scope="col">{headers.area}</th>
+            <th scope="col">{headers.value}</th>
+            <th scope="col">{headers.source}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.year}|${row.area}|${row.source}`}>
+              <th scope="row">{row.year}</th>
+              <td>{row.area}</td>
+              <td>{`${row.value.toLocaleString("sv-SE")}${row.unit === "percent" ? "\u00a0%" : ""}`}</td>
+              <td>{EXTERNAL_SOURCE_LABELS[locale][row.source] ?? row.source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
