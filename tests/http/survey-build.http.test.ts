@@ -150,6 +150,18 @@ describe("building a safety survey and reading its results, on the web", () => {
     const storedHtml = await stored.text();
     expect(storedHtml).toContain("28 rader lästes in.");
     expect(storedHtml).toContain("31,4\u00a0%");
+    // The smallest group the partnership publishes: refused outside 5–100, saved within.
+    const tooSmall = await post(`/samverkan/${partnershipId}/enkater`, {
+      intent: "minimum-group",
+      minimumGroup: "3",
+    });
+    expect(tooSmall.status).toBe(400);
+    expect(await tooSmall.text()).toContain("Minst 5.");
+    const saved = await post(`/samverkan/${partnershipId}/enkater`, {
+      intent: "minimum-group",
+      minimumGroup: "12",
+    });
+    expect(await saved.text()).toMatch(/Sparat\.[\s\S]*value="12"|value="12"[\s\S]*Sparat\./);
     // …and beside the wave's own figures for the same question.
     const withExternal = await (
       await fetch(server.url + resultsPath, { headers: { Cookie: session } })
