@@ -354,7 +354,7 @@ describe("published survey results", () => {
     expect(html).toMatch(/<link rel="stylesheet"/);
   });
 
-  it("are in English with the language cookie, and listed on the municipality's page", async () => {
+  it("are in English with the language cookie, and listed on the municipality's page and in the sitemap", async () => {
     const cookie = (await localeCookie.serialize("en")).split(";")[0]!;
     const { text: english } = await get(page(waves.suppressed), 200, { cookie });
     expect(english).toContain("Safety survey");
@@ -365,6 +365,11 @@ describe("published survey results", () => {
     expect(municipalityPage).toContain(`href="${page(waves.suppressed)}"`);
     expect(municipalityPage).toContain(`href="${page(waves.earlier)}"`);
     expect(municipalityPage).not.toContain(waves.unpublished);
+
+    // The sitemap lists the published waves' pages, never an unpublished one.
+    const { text: sitemap } = await get("/sitemap.xml");
+    expect(sitemap).toContain(`${page(waves.suppressed)}</loc>`);
+    expect(sitemap).not.toContain(waves.unpublished);
   });
 
   it("are published only after the wave has closed, by the partnership's coordinator, and can be withdrawn", async () => {

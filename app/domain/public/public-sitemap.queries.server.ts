@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, isNotNull, or } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { agreement, citizenPromise, municipality, partnershipMunicipality } from "~/db/schema";
+import { agreement, citizenPromise, municipality, partnershipMunicipality, surveyWave } from "~/db/schema";
 
 /**
  * The municipalities with anything published (an agreement or a citizen promise of a partnership
@@ -23,4 +23,14 @@ export async function findPublishedMunicipalitySlugs(db: DbOrTx): Promise<string
     .where(or(published(agreement), published(citizenPromise)))
     .orderBy(asc(municipality.slug));
   return rows.map((r) => r.slug);
+}
+
+/** The survey waves whose results are published, oldest first, for the sitemap. */
+export async function findPublishedSurveyWaveIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .select({ id: surveyWave.id })
+    .from(surveyWave)
+    .where(isNotNull(surveyWave.resultsPublishedAt))
+    .orderBy(asc(surveyWave.resultsPublishedAt), asc(surveyWave.id));
+  return rows.map((r) => r.id);
 }

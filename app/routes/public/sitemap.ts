@@ -1,5 +1,9 @@
 import type { Route } from "./+types/sitemap";
-import { findPublishedMunicipalitySlugs } from "~/domain/public/public-sitemap.queries.server";
+import {
+  findPublishedMunicipalitySlugs,
+  findPublishedSurveyWaveIds,
+} from "~/domain/public/public-sitemap.queries.server";
+import { surveyResultsPath } from "~/domain/public/survey-results";
 import { publicOrigin } from "~/lib/public-url.server";
 import { appContext } from "~/lib/request-context.server";
 
@@ -9,7 +13,7 @@ const escapeXml = (text: string) =>
     (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
   );
 
-/** The start page, the overview and every municipality page with something published. */
+/** The start page, the overview, every municipality page with something published, every published survey result. */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
   const origin = publicOrigin(request);
@@ -17,6 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     "/",
     "/oversikt",
     ...(await findPublishedMunicipalitySlugs(db)).map((slug) => `/kommun/${slug}`),
+    ...(await findPublishedSurveyWaveIds(db)).map(surveyResultsPath),
   ];
   const body = [
     '<?xml version="1.0" encoding="UTF-8"?>',
