@@ -2,6 +2,7 @@ import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/client.server";
 import { systemActor } from "~/domain/access/actor";
+import { saveAgreementRevision } from "~/domain/agreements/save-agreement-revision.server";
 import { recordCommitmentProgress } from "~/domain/citizen-promises/record-commitment-progress.server";
 import {
   insertAgreement,
@@ -17,6 +18,7 @@ let database: Database;
 
 // Municipalities no other test publishes in, so a shared PostgreSQL run does not mix their data in.
 const OVERKALIX = { code: "2513", slug: "overkalix", name: "Överkalix" };
+const ARJEPLOG = { code: "2506", slug: "arjeplog", name: "Arjeplog" };
 const PAJALA = { code: "2521", slug: "pajala", name: "Pajala" };
 
 const titles = {
@@ -319,6 +321,33 @@ describe("the municipality's Atom feed", () => {
     const followUp = entries.find((e) => child(e, "summary")?.text.includes(NOTE));
     expect(followUp, "the progress note's entry").toBeDefined();
     expect(child(followUp!, "updated")!.text).toBe("2026-10-31T12:00:00Z");
+  });
+
+  it("dates a published document's entry by its latest amendment", async () => {
+    const db = database.db;
+    const partnershipId = await insertPartnership(db, { municipalities: [ARJEPLOG.code] });
+    const { id } = await insertAgreement(db, {
+      partnershipId,
+      stage: "published",
+      content: makeAgreementContent({ title: "Arjeplogs överenskommelse" }),
+    });
+    const entryUpdated = async () => {
+      const feed = parseXml((await body(`/kommun/${ARJEPLOG.slug}/flode.atom`)).text);
+      const entry = feed.children.find(
+        (c) => c.local === "entry" && child(c, "id")!.text === `urn:uuid:${id}`,
+      )!;
+      return child(entry, "updated")!.text;
+    };
+    const before = await entryUpdated();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await saveAgreementRevision({ db, actor: systemActor("test") }, id, {
+      baseRevision: 1,
+      amendmentReason: "Rättat ett stavfel",
+      content: makeAgreementContent({ title: "Arjeplogs överenskommelse, reviderad" }),
+    });
+    // The public cache drops the feed within a second of the change.
+    await expect.poll(entryUpdated, { timeout: 5_000 }).not.toBe(before);
+    expect((await entryUpdated()) > before).toBe(true);
   });
 
   it("is a valid empty feed for a municipality with nothing published, and 404 for an unknown one", async () => {

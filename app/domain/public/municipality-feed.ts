@@ -64,7 +64,7 @@ function entries(page: PublicMunicipality, origin: string): FeedEntry[] {
     ...agreements.map((a) => ({
       id: `urn:uuid:${a.id}`,
       title: `Samverkansöverenskommelse: ${a.title}`,
-      updated: a.publishedAt.toISOString(),
+      updated: a.changedAt.toISOString(),
       summary: `Publicerad. Status: ${statusLabel[a.status]}.`,
       page: `${pageUrl}#agreement-${a.id}`,
       downloads: downloadsOf(origin, `/overenskommelser/${a.id}`, a.title),
@@ -72,7 +72,7 @@ function entries(page: PublicMunicipality, origin: string): FeedEntry[] {
     ...promises.map((p) => ({
       id: `urn:uuid:${p.id}`,
       title: `Medborgarlöfte: ${p.title}`,
-      updated: p.publishedAt.toISOString(),
+      updated: p.changedAt.toISOString(),
       summary: `Publicerat. Status: ${statusLabel[p.status]}. ${p.commitments.length} löften.`,
       page: `${pageUrl}#promise-${p.id}`,
       downloads: downloadsOf(origin, `/medborgarloften/${p.id}`, p.title),

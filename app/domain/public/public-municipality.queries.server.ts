@@ -69,6 +69,8 @@ export interface PublicAgreement {
   period: Period;
   signedOn: string | null;
   publishedAt: Date;
+  /** The last change residents can see: the publication, a later amendment or the termination. */
+  changedAt: Date;
   terminatedOn: string | null;
   goals: string[];
   focusAreas: PublicFocusArea[];
@@ -97,6 +99,8 @@ export interface PublicCitizenPromise {
   period: Period;
   signedOn: string | null;
   publishedAt: Date;
+  /** The last change residents can see: the publication, a later amendment or the termination. */
+  changedAt: Date;
   terminatedOn: string | null;
   problemPicture: string;
   followUp: string;
@@ -211,6 +215,10 @@ export async function findPublicMunicipality(
   };
 }
 
+/** The latest of the publication and any change after it (an amendment, the termination). */
+const lastChange = (publishedAt: Date, ...later: Date[]) =>
+  new Date(Math.max(publishedAt.getTime(), ...later.map((d) => d.getTime())));
+
 /** The published agreements of these partnerships (null: of every partnership), statuses on `today`. */
 export async function publishedAgreements(
   db: DbOrTx,
@@ -223,6 +231,8 @@ export async function publishedAgreements(
       partnershipId: agreement.partnershipId,
       signedOn: agreement.signedOn,
       publishedAt: agreement.publishedAt,
+      updatedAt: agreement.updatedAt,
+      revisedAt: agreementRevision.createdAt,
       terminatedOn: agreement.terminatedOn,
       content: agreementRevision.content,
     })
@@ -276,6 +286,7 @@ export async function publishedAgreements(
       period: content.period,
       signedOn: row.signedOn,
       publishedAt: row.publishedAt!,
+      changedAt: lastChange(row.publishedAt!, row.updatedAt, row.revisedAt),
       terminatedOn: row.terminatedOn,
       goals: content.goals.map((g) => g.text),
       focusAreas: content.focusAreas.map((f, index) => ({
@@ -315,6 +326,8 @@ export async function publishedCitizenPromises(
       agreementId: citizenPromise.agreementId,
       signedOn: citizenPromise.signedOn,
       publishedAt: citizenPromise.publishedAt,
+      updatedAt: citizenPromise.updatedAt,
+      revisedAt: citizenPromiseRevision.createdAt,
       terminatedOn: citizenPromise.terminatedOn,
       content: citizenPromiseRevision.content,
     })
@@ -376,6 +389,7 @@ export async function publishedCitizenPromises(
       period: content.period,
       signedOn: row.signedOn,
       publishedAt: row.publishedAt!,
+      changedAt: lastChange(row.publishedAt!, row.updatedAt, row.revisedAt),
       terminatedOn: row.terminatedOn,
       problemPicture: content.problemPicture,
       followUp: content.followUp,
